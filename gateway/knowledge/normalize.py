@@ -40,8 +40,10 @@ from gateway.knowledge.peripherals import (
 )
 from gateway.knowledge.printing import (
     jammed,
+    paused_print,
     print_spoken,
     read_jam,
+    read_paused_print,
     read_print_marks,
     read_scan_to_mail,
     read_scan_to_share,
@@ -84,6 +86,8 @@ _ERROR_CODES = [(re.compile(pattern), word) for pattern, word in ERROR_CODE_WORD
 _CODE_AT_START = re.compile(CODE_AT_START)
 _CODE_AFTER_START = re.compile(CODE_AFTER_START)
 _CODE_HINTS = ("0x", "err_", "error_", "5.", "50", "40")
+# A pause word, in any of the three languages: cheap to look for before `paused_print` reads.
+_PAUSE_CUES = ("paus", "пауз", "приостанов", "призупин")
 _PHRASE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b"
 )
@@ -172,6 +176,9 @@ def normalize_text(text: str) -> str:
         text = read_crash_page(text)
     if ("smudg" in text or "strip" in text or "sheet" in text) and print_spoken(text, words):
         text = read_print_marks(text)
+        words = text.split()
+    if any(cue in text for cue in _PAUSE_CUES) and paused_print(text, words):
+        text = read_paused_print(text)
         words = text.split()
     if any(cue in text for cue in ("жу", "жов", "жев", "жр", "жер", "застря")) and (
         jammed(text, words)

@@ -195,3 +195,26 @@ def print_spoken(text: str, words: list[str]) -> bool:
         or _PRINTED_OUT.search(text)
         or not PRINTER_MAKER_WORDS.isdisjoint(words)
     )
+
+
+# A print queue's pause, shown as the printer's status ("Paused", «Приостановлено»,
+# «Призупинено») or what the user asks to undo ("unpause it", «снять паузу», «зняти паузу»):
+# the state the printer article calls offline, a queue that holds the jobs. Read so only where
+# a print is spoken of and no scan: a sync, an update, a video or a song paused are their own.
+_PAUSED = re.compile(
+    r"\b(?:un)?paus(?:e|ed|es|ing)\b|\b(?:приостановлен|призупинен|пауз)[а-яіїє]*"
+)
+_SCANNING = re.compile(r"scan|скан")
+
+
+def paused_print(text: str, words: list[str]) -> bool:
+    """Whether the message says a printer or its queue is paused: a pause word where a print
+    is spoken of (`print_spoken`) and no scanning is."""
+    return bool(
+        _PAUSED.search(text) and not _SCANNING.search(text) and print_spoken(text, words)
+    )
+
+
+def read_paused_print(text: str) -> str:
+    """A printer's pause as the article's "offline" (where `paused_print`)."""
+    return _PAUSED.sub(r"\g<0> offline", text)

@@ -31,12 +31,17 @@ def test_faint_print_is_the_print_quality_article(matcher: Matcher, text: str, l
     [
         ("Zebra на складі показує Paused, наклейки не виходять", "uk"),
         ("zebra label printer says paused", "en"),
+        # A printer named by its maker, its pause shown or asked undone, in each language.
+        ("the Ricoh in the stockroom: status Paused, no idea how to unpause it", "en"),
+        ("Ricoh на складе: статус «Приостановлено», как это убрать?", "ru"),
+        ("Ricoh на складі: статус «Призупинено», як це прибрати?", "uk"),
     ],
 )
 def test_a_paused_label_printer_is_the_offline_printer(
     matcher: Matcher, text: str, lang: str
 ) -> None:
-    # "Paused", the label printer's own word, was no article's: nothing was answered.
+    # "Paused", the label printer's own word, was no article's: nothing was answered. A
+    # printer's pause is read as its queue offline (printing.paused_print).
     assert answered(matcher, text, lang) == "printer_offline"
 
 
