@@ -1948,7 +1948,8 @@ GONE_WORDS: frozenset[str] = _words(
 # iPhone"): the phone words and the makes a phone is called by.
 GONE_PHONE_WORDS: frozenset[str] = PHONE_PLACES | _words("handset")
 SECOND_FACTOR_STEMS: tuple[str, ...] = (
-    "аутентифик", "автентифік", "authent", "двухфактор", "двофактор", "двухэтап", "двоетап",
+    "аутентифик", "автентифік", "аутентифік", "authent", "двухфактор", "двофактор",
+    "двухэтап", "двоетап",
     "2fa", "mfa", "otp", "duo", "okta",
 )
 SECOND_FACTOR_CODES: frozenset[str] = _words("код code")

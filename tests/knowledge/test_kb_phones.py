@@ -34,6 +34,8 @@ from gateway.knowledge.phones import (
             "uk",
         ),
         ("телефон з кодами для входу впав у чан з фарбою і здох, як тепер зайти?", "uk"),
+        # "аутентифікатор", the Ukrainian spelling after the Russian word, as often written
+        ("телефон з аутентифікатором впустив у чан з фарбою, він здох, як тепер зайти?", "uk"),
         (
             "dropped my phone with the authenticator into the paint tray, it's dead, how do I sign"
             " in now?",
