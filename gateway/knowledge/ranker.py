@@ -108,7 +108,7 @@ from gateway.knowledge.presses import pressed_commands, sent_pressed
 from gateway.knowledge.rooms import room_windows
 from gateway.knowledge.scoreboards import scoreboard_screens
 from gateway.knowledge.shields import shield_screens
-from gateway.knowledge.spills import damage_word, spilled_elsewhere
+from gateway.knowledge.spills import damage_word, fell_from, spilled_elsewhere
 from gateway.knowledge.stages import instrument_keys, show_sound
 from gateway.knowledge.things import Subject, english_failures, failing, shared, subject
 from gateway.knowledge.vocabulary import (
@@ -299,6 +299,7 @@ _HOME = lemma("home", "en")
 _MAILBOX = lemma("mailbox", "en")
 # What a file or a folder wiped or erased is read as (file_recovery's word).
 _DELETED = lemma("deleted", "en")
+_DROPPED = lemma("уронил", "ru")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
 # Rank orders less than this apart (a tenth of a point of the 0-100 score shown) are a tie,
 # broken by the similarity to the sample questions: "инет отвалился" is 79.51 for the wired
@@ -661,6 +662,10 @@ class Ranker:
         # "someone wiped the Orders folder": a file or folder wiped is deleted (a phone
         # wiped is the MFA article's: "the old one is wiped").
         words = _read_as(words, _wiped_files(words), "deleted", _DELETED)
+        # "монітор впав з кронштейна", "ноутбук упал со стола": a device that fell from a
+        # place was dropped (spills.py), no service that went down; a phone dropped with its
+        # second factor is the lost phone (below).
+        words = _read_as(words, fell_from(words), "уронил", _DROPPED)
         # "уронил телефон с аутентификатором в септик, он сдох": a phone gone with its second
         # factor is the phone lost (phones.py), and that it died says nothing more.
         # A phone named by its make or as a handset is the phone that went ("switched from

@@ -13,9 +13,13 @@ from functools import lru_cache
 
 from gateway.knowledge.morphology import Token, english_past, readings
 from gateway.knowledge.vocabulary import (
+    AWAITED_TIMES,
     DAMAGE_VERBS,
     DAMAGED_THINGS,
     DROPPED_STEMS,
+    FALL_VERBS,
+    MEAL_TIMES,
+    SOURCE_WORDS,
     SPILL_DEVICES,
     SPILL_SURFACES,
     SPILLING_STEMS,
@@ -48,6 +52,47 @@ def _damage_done(word: str) -> bool:
     the past or a participle ("впустили" is the Ukrainian "dropped")."""
     return any(
         lemma in DAMAGE_VERBS and tags.isdisjoint(_NOT_DONE)
+        for lang in ("ru", "uk")
+        for lemma, tags in readings(word, lang)
+    )
+
+
+def fell_from(words: Sequence[Token]) -> frozenset[int]:
+    """Positions of the Russian or Ukrainian words of a fall from a place, a device named in
+    the message ("ноутбук упал со стола", "монітор впав з кронштейна", "планшет упав з
+    висоти"): the device was dropped. A fall with no place it fell from is a service going
+    down ("1С упала у всех"), and so is one from a time ("сервер упал с утра")."""
+    if not any(said(t, SPILL_DEVICES) for t in words):
+        return frozenset()
+    return frozenset(
+        index
+        for index, token in enumerate(words)
+        if not token.word.isascii() and _fell(token.word) and _from_place(words, index + 1)
+    )
+
+
+def _from_place(words: Sequence[Token], start: int) -> bool:
+    """A source preposition right after the verb, or one word after it ("упал прямо со
+    стола"), governing a word in the genitive that is no time ("с утра", "з 8", "з обіду";
+    "с молоком" is what came with it)."""
+    for at in range(start, min(start + 2, len(words) - 1)):
+        if words[at].word in SOURCE_WORDS:
+            after = words[at + 1]
+            return _genitive(after.word) and not (
+                said(after, AWAITED_TIMES) or said(after, MEAL_TIMES)
+            )
+    return False
+
+
+def _genitive(word: str) -> bool:
+    return any("gent" in tags for lang in ("ru", "uk") for _, tags in readings(word, lang))
+
+
+@lru_cache(maxsize=4096)
+def _fell(word: str) -> bool:
+    """A Russian or a Ukrainian word read by either dictionary as a fall done (the past)."""
+    return any(
+        lemma in FALL_VERBS and tags.isdisjoint(_NOT_DONE)
         for lang in ("ru", "uk")
         for lemma, tags in readings(word, lang)
     )

@@ -1806,6 +1806,15 @@ DAMAGE_VERBS: frozenset[str] = _words(
     заливати залитий
     """
 )
+# A thing that fell (lemmas): a device "упал со стола", "впав з кронштейна" was dropped.
+# Said of a service it went down ("1С упала у всех", "сервер упал с утра"): only a fall from
+# a place, a device named, is a drop (spills.fell_from).
+FALL_VERBS: frozenset[str] = _words(
+    """
+    упасть свалиться грохнуться
+    впасти упасти звалитися гепнутися
+    """
+)
 # In English a spill in any form ("spilling", "spills"), and a drop, a knock, a pour or a
 # soak in the past ("dropped", "soaked"; "the call drops", "pour some water" are none), as
 # stems.
@@ -1843,7 +1852,7 @@ SPILL_DEVICES: frozenset[str] = (
     - _words("рідина water coffee tea juice coke soda beer wine milk liquid drink")
 ) | _words(
     """
-    телефон смартфон сканер mfp клавіши клавиши клавіші
+    телефон смартфон сканер mfp клавіши клавиши клавіші монітор моноблок
     phone smartphone macbook scanner charger dock docking headset keys mousepad cable
     сервер системник блок тачпад наушники навушники гарнитура гарнітура камера вебкамера
     микрофон мікрофон колонка роутер

@@ -8,7 +8,7 @@ from kbanswers import answered
 
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
-from gateway.knowledge.spills import damage_word, spilled_elsewhere
+from gateway.knowledge.spills import damage_word, fell_from, spilled_elsewhere
 
 
 @pytest.mark.parametrize(
@@ -119,3 +119,36 @@ def test_a_verb_of_damage_is_read_done_in_any_form(
     # "впустили" and read "залить" (an upload) as a spill.
     token = next(t for t in tokens(text, lang) if t.word == word)
     assert damage_word(token) is damage
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fell"),
+    [
+        ("ноутбук упал со стола", "ru", {1}),
+        ("монітор впав з кронштейна на стіл", "uk", {1}),
+        ("впав зі столу планшет", "uk", {0}),
+        # A service goes down: no place it fell from, or a time.
+        ("1С упала у всех", "ru", set()),
+        ("сервер упал с утра", "ru", set()),
+        # What came with it is no place ("с молоком"), and a fall with no device is nobody's.
+        ("на ноут упал ящик с молоком", "ru", set()),
+        ("яблуко впало з дерева", "uk", set()),
+    ],
+)
+def test_a_device_fallen_from_a_place_was_dropped(text: str, lang: str, fell: set[int]) -> None:
+    assert fell_from(tokens(text, lang)) == fell
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("планшет впав з риштування, скло вщент", "uk", "hardware_broken"),
+        ("телефон з аутентифікатором впав з риштування, не вмикається", "uk", "mfa_lost_device"),
+        ("сервер упал с утра, никто не может работать", "ru", "outage_critical"),
+    ],
+)
+def test_a_fall_from_a_place_is_the_damage_and_a_fall_of_a_service_an_outage(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    # Before: "впав", "упал" were no damage word; the tablet got nothing.
+    assert answered(matcher, text, lang) == topic
