@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from gateway.dialogs.solved import NOT_SOLVED, SOLVED, says_solved
-from gateway.knowledge.morphology import lemma, readings
+from gateway.knowledge.morphology import lemma, readings, verb_grammemes
 from gateway.triage.phrases import PhraseSet, normalise
 
 # Said alone, each is a no to a yes/no question; beside other words they may mean anything.
@@ -385,10 +385,11 @@ def _done_with_thanks(text: str) -> bool:
     if " ".join(rest) in DONE:
         return True
     return len(rest) == 1 and any(
-        "VERB" in tags and "perf" in tags and "past" in tags
-        for lang in ("ru", "uk")
-        for _, tags in readings(rest[0], lang)[:1]
+        verb_grammemes(rest[0], lang) >= _PERFECTIVE_PAST for lang in ("ru", "uk")
     )
+
+
+_PERFECTIVE_PAST = frozenset({"VERB", "perf", "past"})  # "поменяла", "змінив": done
 
 
 # Where a reply turns: "но", "але", "but", "потом", "then", "after"
