@@ -1045,3 +1045,22 @@ def test_a_bare_request_in_other_words_describes_no_problem(text: str) -> None:
 
 def test_a_button_that_breaks_is_a_problem() -> None:
     assert describes_problem("позовите админа, кнопка питания на ноутбуке не нажимается")
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # a real man, an IT guy: how English learners and chat ask for a person (the shape
+        # of frozen30's, tune20's and tune32's requests, read only as upset by their other
+        # words; said calmly, nobody was asked for)
+        ("hi, i need speak with real man, computer not start", True),
+        ("need normal IT guy, the printer is broken", True),
+        ("can i talk to a live guy please", True),
+        # … not a man or a guy named in what happened
+        ("The IT guy came yesterday and fixed it", False),
+        ("the delivery man can't sign on the tablet", False),
+    ],
+)  # fmt: skip
+def test_a_real_man_or_an_it_guy_asked_for(text: str, asks: bool) -> None:
+    signal = detect_handoff(text)
+    assert (signal is not None and signal.reason == "asked_for_person") is asks
