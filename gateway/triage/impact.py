@@ -1031,8 +1031,10 @@ def _stops_at(words: list[Word], i: int, *, public: bool = True) -> bool:
         return True  # "the picture from my C270 is black", "екран електронної черги чорний"
     if word.text == "unable" or (word.text == "locked" and _next_text(words, i) == "out"):
         return True  # "have been unable to log in", "are locked out": cannot, said otherwise
-    if word.text == "locked" and any(w.text in _ACCOUNTS for w in words[max(0, i - 4) : i]):
-        return True  # "my account got locked" (not "the screen locked itself")
+    owner = [w.text.removesuffix("'s") for w in words[max(0, i - 4) : i]]
+    if word.text == "locked" and any(w in _ACCOUNTS for w in owner):
+        return True  # "my account got locked", "my account's been locked" (not "the screen
+        # locked itself")
     # the subject "none" or "not one" heads reaches its verb however long it is, the place
     # said with it ("None of the nest cameras or the ward PCs at the stork rescue centre can
     # reach the network"): the rest of the clause

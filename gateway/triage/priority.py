@@ -269,6 +269,8 @@ ONE_BLOCKED = PhraseSet([
     r"не можу (працювати|увійти|зайти|почати роботу)",
     r"can'?t (work|log ?in|sign in)", r"cannot (work|log ?in|sign in)", r"unable to (work|log ?in)",
     r"заблокирован\w*", r"заблоковано", r"заблокован\w*", r"locked out", r"is locked",
+    # … said short: "account's locked", "my login's locked" ("is" or "has been")
+    r"\w+'s (?:been )?locked",
     r"не включается", r"не вмикається", r"won'?t (turn|switch) on",
 ])  # fmt: skip
 

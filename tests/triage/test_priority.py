@@ -1057,6 +1057,24 @@ def test_many_counted_in_other_shapes(text: str, reason: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # an account locked said short ("'s" for "is" or "has") is locked as said in full
+        ("my login's locked, I mistyped the password with wet hands", "blocked"),
+        ("account's been locked since lunch, please unlock it", "blocked"),
+        ("My account's locked and the tender has to go through the portal by 4pm today",
+         "at_stake"),
+        ("Мій обліковий запис заблоковано, а до 16:00 треба подати тендер", "at_stake"),
+        ("Учётку заблокировало, а до 16:00 надо подать тендер", "at_stake"),
+        # … not a thing named short before something else ("the account's owner")
+        ("the account's owner left, how do I get her files?", "request"),
+    ],
+)  # fmt: skip
+def test_locked_said_short_is_locked(text: str, reason: str) -> None:
+    assert assess_priority(text).reason == reason
+
+
+@pytest.mark.parametrize(
     ("text", "p1"),
     [
         # a terminal turning every payment away stops the sale; those who check us are here;
