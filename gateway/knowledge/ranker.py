@@ -23,6 +23,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
@@ -299,7 +300,6 @@ _HOME = lemma("home", "en")
 _MAILBOX = lemma("mailbox", "en")
 # What a file or a folder wiped or erased is read as (file_recovery's word).
 _DELETED = lemma("deleted", "en")
-_DROPPED = lemma("уронил", "ru")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
 # Rank orders less than this apart (a tenth of a point of the 0-100 score shown) are a tie,
 # broken by the similarity to the sample questions: "инет отвалился" is 79.51 for the wired
@@ -665,7 +665,7 @@ class Ranker:
         # "монітор впав з кронштейна", "ноутбук упал со стола": a device that fell from a
         # place was dropped (spills.py), no service that went down; a phone dropped with its
         # second factor is the lost phone (below).
-        words = _read_as(words, fell_from(words), "уронил", _DROPPED)
+        words = _read_as(words, fell_from(words), "уронил", _dropped())
         # "уронил телефон с аутентификатором в септик, он сдох": a phone gone with its second
         # factor is the phone lost (phones.py), and that it died says nothing more.
         # A phone named by its make or as a handset is the phone that went ("switched from
@@ -2210,6 +2210,12 @@ class Ranker:
         best = process.extractOne(joined, self._samples[index], scorer=fuzz.token_set_ratio)
         return best[1] / 100 if best else 0.0
 
+
+@cache
+def _dropped() -> str:
+    """The lemma key of "уронил", what a device that fell is read as (spills.py), worked out
+    on first use: a Cyrillic lemma at import loads the dictionaries `serve` never needs."""
+    return lemma("уронил", "ru")
 
 def tie_broken(
     indexes: Collection[int], order: dict[int, float], resembles: dict[int, float]
