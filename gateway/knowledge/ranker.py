@@ -126,6 +126,7 @@ from gateway.knowledge.vocabulary import (
     CHANGES_WORDS,
     COMPUTER_AND_PRINTER_MAKERS,
     CREW_WORDS,
+    DENIAL_PASSES,
     DEVICE_WORDS,
     EVERY_SEAT_WORDS,
     EVERY_WORDS,
@@ -2525,8 +2526,10 @@ def _denied(
     """The lemmas a Cyrillic "не" stands right before, with the article terms each is heard
     as ("не приходять" as "не прийти"): "не відповідає" denies answering; "ти не втомився
     відповідати" denies being tired, and the answering is said, not denied. A keyword
-    phrase with "не" is said only when one of its words is denied."""
+    phrase with "не" is said only when one of its words is denied; it passes through a verb
+    of being able or wanting ("не хочет открываться") to the verb that verb governs."""
     after = {i + 1 for i, token in enumerate(words) if token.word == _DENIAL}
+    after |= {i + 1 for i in after if i < len(words) and words[i].lemma in DENIAL_PASSES}
     heard = {
         term
         for (_, matches), position in zip(resolved, at, strict=True)

@@ -1223,6 +1223,12 @@ NEGATION_WORDS: frozenset[str] = _words(
 # Being able, by lemma: denied ("не может пробить чек", "не можуть зайти") it says that the
 # verb after it fails, not what fails.
 MODAL_LEMMAS: frozenset[str] = _words("мочь могти can could")
+# A denial passes through the verb of being able, wanting or managing to the verb it
+# governs: "ворд никак не хочет открываться", "Outlook не может запуститься", "не вдається
+# відкрити" deny the opening (ranker._denied).
+DENIAL_PASSES: frozenset[str] = MODAL_LEMMAS | _words(
+    "хотеть хотіти получаться удаваться вдаватися"
+)
 # A connection gone off ("инет отвалился", normalised "отключается"; "інтернет відключився")
 # denies it as "пропал" does: what a later clause says works beside it is ruled out
 # (clauses.ruled_out).
