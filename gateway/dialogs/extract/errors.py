@@ -157,6 +157,12 @@ _SAYS = case_blind(
 _NEGATED = case_blind(r"(?<![\w])(?:не|ні|not|never|doesn't|don't|didn't|won't|can't)\s+$")
 # What follows "says" but is not a message: "what is wrong", "2 раза в день".
 _NOT_SAID = re.compile(
+    # a verb of showing said of a thing that appears, then what it does: "the splash shows and
+    # it closes", "the logo shows and then it closes"
+    r"(?:and|but|then|и|і|й|а|но|але|та)\s|"
+    # … or of a thing shown as it should be: "the external monitor shows the desktop fine"
+    r"(?:the|a|an|my|its|everything|all|все|всё|усе)\s[^,;.!?]*\s(?:fine|ok|okay|normally|"
+    r"correctly|properly|нормально|правильно|как надо|як слід|як треба)$|"
     r"(?:что|що|как|як|what|how|why|when|where|who|nothing|ничего|нічого|about|про|об?|"
     r"пусто|порожньо|чисто|empty|clean|"
     # "still says the same", "пишет то же самое": what was said before, said again
