@@ -652,6 +652,12 @@ def skips_rating(text: str) -> bool:
     return declines(text) or _whole(text, BARE_NO)
 
 
+def says_only_no(text: str) -> bool:
+    """The message is a no and nothing else ("нет", "ні, не допомогло", "nope, didn't help"):
+    it names no thing and no time."""
+    return _whole(text, NO)
+
+
 def says_still_broken(text: str) -> bool:
     """A no that names the fault going on ("не помогло", "всё равно не работает", "still
     broken", "nope, not fixed"), not a no that names nothing ("нет", "nothing", "no, not at

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gateway.dialogs.answers import says_only_no
 from gateway.dialogs.corrections import (
     CORRECTION_CUE,
     DONT_KNOW,
@@ -34,6 +35,11 @@ from gateway.triage.phrases import SCREEN_QUOTE
 
 _I = re.IGNORECASE
 
+# Fields whose answer names a thing or a time: a bare "no" ("нет", "ні, не допомогло", "nope")
+# typed at one is the reply to "did it help?" sent before the question was read, or a refusal,
+# never a program, a system or a start (frozen37's ticket named the product 'нет, не помогло').
+# A "no" to what was tried or what the screen says is an answer: nothing tried, no message.
+_NAMED_FIELDS = frozenset({"product", "os", "since"})
 # Fields that gather every new mention; the others keep one value unless corrected.
 ACCUMULATING = frozenset({"tried", "error", "product"})
 # A product named in a question at most this long ("Outlook 365", "МИС"); a longer answer
@@ -178,6 +184,8 @@ def fill(
         answer = _own_answer(answering, text, found, said)
         if _says_nothing_new(answer, fields.get(answering, ""), found.get(answering)):
             answer = ""  # "не знаю" to "which version of Chrome?": Chrome stays
+        if answering in _NAMED_FIELDS and says_only_no(text):
+            answer = ""  # "нет, не помогло" at "which program?": the reply to "did it help?"
         if answer:
             put(answering, answer, source)
     correcting = bool(CORRECTION_CUE.search(text))

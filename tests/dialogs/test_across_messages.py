@@ -126,6 +126,28 @@ def test_an_answer_in_words_of_its_own_still_answers(asked: str, text: str) -> N
     assert fields.get(asked)
 
 
+@pytest.mark.parametrize(
+    ("asked", "text", "kept"),
+    [
+        # a bare no at "which program?", "which system?", "since when?" is the reply to "did
+        # it help?" typed before the question was read (frozen37's ticket named its product
+        # with it): it names nothing, the field stays open
+        ("product", "нет, не помогло", False),
+        ("os", "ні", False),
+        ("since", "nope, didn't help", False),
+        ("product", "ні, не допомогло", False),
+        # … a no to what was tried or what the screen says answers it: nothing, none
+        ("tried", "нет", True),
+        ("error", "no", True),
+        ("product", "нет такой программы, это сайт", True),
+    ],
+)
+def test_a_bare_no_names_no_product_system_or_start(asked: str, text: str, kept: bool) -> None:
+    fields: dict[str, str] = {"problem": "не открывается программа"}
+    fill(fields, {}, text, f"answer to {asked}", answering=asked)
+    assert bool(fields.get(asked)) == kept
+
+
 # ---- a stop of work said in an answer: the urgent checklist from then on ---------------------
 
 
