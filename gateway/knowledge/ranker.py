@@ -2218,6 +2218,7 @@ def _dropped() -> str:
     on first use: a Cyrillic lemma at import loads the dictionaries `serve` never needs."""
     return lemma("уронил", "ru")
 
+
 def tie_broken(
     indexes: Collection[int], order: dict[int, float], resembles: dict[int, float]
 ) -> list[int]:
