@@ -17,12 +17,16 @@ from collections.abc import Sequence
 from gateway.knowledge.morphology import Token
 from gateway.knowledge.vocabulary import (
     BEING_OVER_WORDS,
+    ENDED_WORDS,
+    ENDING_WORDS,
     EXPIRING_SECRET_WORDS,
     LICENCE_WORDS,
     RUN_OUT_WORDS,
     RUN_WORDS,
     SPENT_WORDS,
+    TRIAL_ADJECTIVES,
     TRIAL_KINDS,
+    TRIAL_PERIODS,
     TRIAL_WORDS,
 )
 
@@ -47,7 +51,7 @@ def ran_out(words: Sequence[Token]) -> tuple[frozenset[int], frozenset[int]]:
         token = words[i]
         after = words[i + 1] if i + 1 < len(words) else None
         before = words[i - 1] if i > 0 else None
-        if token.lemma in SPENT_WORDS:
+        if token.lemma in SPENT_WORDS or token.lemma in ENDED_WORDS:
             said.add(i)
         elif token.lemma in RUN_WORDS and after is not None and after.word in RUN_OUT_WORDS:
             # "ran out of credit" is the thing's being used up, no licence's end
@@ -58,6 +62,24 @@ def ran_out(words: Sequence[Token]) -> tuple[frozenset[int], frozenset[int]]:
         elif token.word == "over" and before is not None and before.word in BEING_OVER_WORDS:
             said.add(i)
     return frozenset(said), frozenset(completing)
+
+
+def ended_trial(words: Sequence[Token]) -> dict[int, str]:
+    """The version words of a trial version said to end ("пробна версія скінчилась",
+    "закончилась пробная версия") by position, each with the period word it is read as (the
+    article's "пробний період"); a trial version installed or asked for is left as it is."""
+    content = [i for i, t in enumerate(words) if not t.stop]
+    ends = [n for n, i in enumerate(content) if words[i].lemma in ENDING_WORDS]
+    found: dict[int, str] = {}
+    for n, i in enumerate(content[:-1]):
+        version = words[content[n + 1]]
+        if (
+            words[i].lemma in TRIAL_ADJECTIVES
+            and version.lemma in TRIAL_PERIODS
+            and any(abs(n - m) <= _REACH for m in ends)
+        ):
+            found[content[n + 1]] = TRIAL_PERIODS[version.lemma]
+    return found
 
 
 def _licence(words: Sequence[Token], content: list[int], n: int) -> bool:

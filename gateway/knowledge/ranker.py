@@ -70,7 +70,7 @@ from gateway.knowledge.crowds import (
 )
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
 from gateway.knowledge.dwellings import home_flats
-from gateway.knowledge.expiry import ran_out
+from gateway.knowledge.expiry import ended_trial, ran_out
 from gateway.knowledge.fillers import extent_fillers
 from gateway.knowledge.grants import access_refused, granted
 from gateway.knowledge.gratitude import denied_verbs, thanked_working
@@ -684,6 +684,12 @@ class Ranker:
                 else t
                 for i, t in enumerate(words)
             )
+        # "пробна версія скінчилась": a trial version that ended is the trial period over.
+        periods = ended_trial(words)
+        words = tuple(
+            t._replace(word=periods[i], lemma=periods[i]) if i in periods else t
+            for i, t in enumerate(words)
+        )
         # "the antivirus licence ran out", "підписка спливла": a licence run out has expired.
         spent, completing = ran_out(words)
         if spent:

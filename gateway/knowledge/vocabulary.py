@@ -1996,6 +1996,18 @@ EXPIRING_SECRET_WORDS: frozenset[str] = _words("password passwords")
 TRIAL_WORDS: frozenset[str] = _words("trial")
 TRIAL_KINDS: frozenset[str] = _words("period version free")
 SPENT_WORDS: frozenset[str] = _words("спливти сплисти сплив")
+# Verbs of ending the article has no word of ("підписка завершилась", "кончилась подписка",
+# "пробна версія скінчилась", "термін ліцензії минув"): beside a licence they say it expired.
+# Lemmas. Not "вийти": a new version comes out as a licence runs out.
+ENDED_WORDS: frozenset[str] = _words("скінчитися завершитися минути кончиться завершиться")
+TRIAL_ADJECTIVES: frozenset[str] = _words("пробний пробный")
+# A trial's version that ended is its trial period over, the licence article's words: the
+# version word as the period word of its language. Lemmas.
+TRIAL_PERIODS: dict[str, str] = {"версія": "період", "версия": "период"}
+# The licence article's words of a licence's end and the ones it lacks (lemmas).
+ENDING_WORDS: frozenset[str] = ENDED_WORDS | SPENT_WORDS | _words(
+    "закінчитися закончиться истечь"
+)
 RUN_WORDS: frozenset[str] = _words("ran run")
 RUN_OUT_WORDS: frozenset[str] = _words("out")
 BEING_OVER_WORDS: frozenset[str] = _words("is are was were be been it")

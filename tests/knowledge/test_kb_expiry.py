@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from kbanswers import answered
 
-from gateway.knowledge.expiry import ran_out
+from gateway.knowledge.expiry import ended_trial, ran_out
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
 
@@ -16,6 +16,11 @@ from gateway.knowledge.morphology import tokens
         ("the free trial period is over and the PDF editor won't save", "en"),
         ("our CAD licence ran out on Friday, it only opens read-only", "en"),
         ("Антивірус пише, що ліцензія спливла", "uk"),
+        # another verb of ending beside a subscription, a trial version that ended
+        ("у бухгалтерской программы вчера кончилась подписка", "ru"),
+        ("в антивіруса учора завершилась підписка", "uk"),
+        ("пробна версія редактора звуку скінчилась, а запис не дороблений", "uk"),
+        ("пробная версия программы для чертежей закончилась на середине проекта", "ru"),
     ],
 )
 def test_a_licence_run_out_is_the_expired_licence(matcher: Matcher, text: str, lang: str) -> None:
@@ -64,3 +69,21 @@ def test_what_is_read_as_expired() -> None:
         ("the new password rules made me run out of ideas", "en"),
     ):
         assert ran_out(tokens(text, lang)) == (frozenset(), frozenset()), text
+
+
+def test_a_trial_version_that_ended_is_read_as_the_trial_period() -> None:
+    words = tokens("пробна версія програми скінчилась", "uk")
+    assert {words[i].word: period for i, period in ended_trial(words).items()} == {
+        "версія": "період"
+    }
+    words = tokens("закончилась пробная версия редактора", "ru")
+    assert list(ended_trial(words).values()) == ["период"]
+    # a trial version asked for or installed, a new version out: nothing is read so
+    for text, lang in (
+        ("встановіть мені пробну версію програми для креслень", "uk"),
+        ("поставьте пробную версию архиватора", "ru"),
+        ("вийшла нова версія програми, закінчилась підтримка старої", "uk"),
+    ):
+        assert ended_trial(tokens(text, lang)) == {}, text
+    words = tokens("у антивируса кончилась подписка", "ru")
+    assert [words[i].word for i in sorted(ran_out(words)[0])] == ["кончилась"]
