@@ -49,9 +49,10 @@ def varied_texts(eval_dir: Path = EVAL) -> list[tuple[str, str]]:
 
 
 @contextlib.asynccontextmanager
-async def embedded_runtime(prefix: str) -> AsyncIterator[Any]:
+async def embedded_runtime(prefix: str, **settings_env: str) -> AsyncIterator[Any]:
     """The real runtime (config/firstline.yaml, the repository's faq/) on a fresh
-    redis-server in a temporary directory, removed afterwards."""
+    redis-server in a temporary directory, removed afterwards; `settings_env`: more
+    settings, as environment variables."""
     from gateway.config import load_settings
     from gateway.runtime import open_runtime
     from gateway.store.embedded import EmbeddedRedis
@@ -64,6 +65,7 @@ async def embedded_runtime(prefix: str) -> AsyncIterator[Any]:
                 "FIRSTLINE_DATA_DIR": str(workdir / "data"),
                 "FIRSTLINE_FAQ_DIR": str(ROOT / "faq"),
                 "FIRSTLINE__LOGGING__LEVEL": "WARNING",
+                **settings_env,
             }
             settings = load_settings(ROOT / "config" / "firstline.yaml", env)
             async with open_runtime(settings) as rt:

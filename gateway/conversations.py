@@ -36,6 +36,7 @@ from gateway.dialogs.events import (
 )
 from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import DialogState
+from gateway.engine_thread import EngineThread
 from gateway.identities import ChannelIdentityOnly
 from gateway.logs import log_failure
 from gateway.models import (
@@ -133,6 +134,11 @@ class ConversationService:
         self.clock = clock
         self.reports = ReportRecorder(sla)
         self.incidents: Incidents | None = None  # set by the runtime once built
+        # A turn reads the user's words in the engine's own thread (engine_thread.py).
+        self.reading = EngineThread()
+
+    def close(self) -> None:
+        self.reading.close()
 
     async def handle(
         self, msg: InboundMessage, fence: Fence = NO_FENCE, ack_ops: list[list[str]] | None = None
@@ -248,13 +254,17 @@ class ConversationService:
                     incidents=incidents,
                     numbered=conv.channel not in BUTTON_CHANNELS,
                 )
-                result: StepResult | None = self.engine.step(state, msg, ctx)
+                result: StepResult | None = await self.reading.run(
+                    self.engine.step, state, msg, ctx
+                )
                 outcome.reported = _new_problem(state, result) if result else None
                 if outcome.reported is not None and self.incidents is not None:
-                    outcome.report = self.incidents.record(tx, conv.key, outcome.reported)
+                    outcome.report = await self.reading.run(
+                        self.incidents.record, tx, conv.key, outcome.reported
+                    )
             else:  # a person has the conversation: the bot answers only "where is my ticket?"
                 ctx = StepContext(now=now, letters=letters)
-                result = self.engine.self_service(state, msg, ctx)
+                result = await self.reading.run(self.engine.self_service, state, msg, ctx)
                 if result is None:
                     await self._note_user_activity(tx, conv, now)
             if result is not None:
@@ -368,7 +378,8 @@ class ConversationService:
                     follow(self.engine.ticket_changed(state, ticket, "resolved", ctx))
                 elif report.done == "reopen_late" and msg is not None and depth < 3:
                     # what the user wrote is the new request at once, not "describe it again"
-                    after = self.engine.reopen_refused(state, report, msg, ctx)
+                    refused = self.engine.reopen_refused
+                    after = await self.reading.run(refused, state, report, msg, ctx)
                     deeper = await self._apply_events(
                         tx, conv, after, ctx, outcome, depth + 1, address, msg
                     )

@@ -266,6 +266,7 @@ async def open_runtime(
     ]
     if server is not None:
         background.append(asyncio.create_task(server.supervise(stopping)))
+    service: ConversationService | None = None
     try:
         await (prepare_once_reachable(store) if wait_for_store else store.prepare())
         knowledge = knowledge or KnowledgeLibrary(settings.faq_dir, index_now=takes_turns)
@@ -322,6 +323,8 @@ async def open_runtime(
             takes_turns=takes_turns,
         )
     finally:
+        if service is not None:
+            service.close()  # the engine's thread
         stopping.set()
         await asyncio.gather(*background, return_exceptions=True)
         await store.close()
