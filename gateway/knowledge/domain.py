@@ -183,8 +183,15 @@ class Domain:
         place the secret is a way into (`entered`: "пароль на вход в закрытый клуб", "для
         входа в бар") when it is a place one walks into (vocabulary.SENSE_VENUES): a way
         into anything else is a login's ("для входа в личный кабинет", "в домен", "в облако"),
-        whatever few labelled lines name it."""
-        return self._kept_secret(word, owner, entered) or self._everyday_kind(owner)
+        whatever few labelled lines name it. A fan's kind makes it another's when no word
+        of the kind leans IT's, known to the domain model or not ("the darkroom extractor
+        fan", "вытяжной вентилятор"): a room has fans of its own (vocabulary.STANDALONE_THINGS),
+        a computer's fan is told by the computer ("laptop fan", "CPU fan": things.py)."""
+        return (
+            self._kept_secret(word, owner, entered)
+            or self._everyday_kind(owner)
+            or (word in standalone() and all(self._odds.get(w, 0.0) <= 0 for w in owner))
+        )
 
     def _kept_secret(self, word: str, owner: Sequence[str], entered: bool = False) -> bool:
         """`word` is a secret of a thing the building has, or of a venue it is a way into,

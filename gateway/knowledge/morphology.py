@@ -824,6 +824,7 @@ def is_dictionary_word(word: str, lang: str = "ru") -> bool:
 
 # What a verb is made again or undone with: "reinstalled", "unmuted", "mistyped".
 _EN_VERB_PREFIXES = ("re", "un", "mis")
+_ADJECTIVE_STEM = 4  # the shortest adjective an English "-ly" adverb is read from
 
 
 @lru_cache(maxsize=_WORDS_KEPT)
@@ -840,6 +841,19 @@ def english_gerund(word: str) -> bool:
     "renaming", "clearing"; not "nothing", "something", "ring", "spring"), read as
     `english_past` reads "-ed"."""
     return _english_form(word, "ing", _gerund_stems)
+
+
+@lru_cache(maxsize=_WORDS_KEPT)
+def english_adverb(word: str) -> bool:
+    """Whether `word` is an English adverb of manner, "-ly" on an adjective the dictionary
+    knows ("loudly", "slowly", "noisily"; not "family", "supply", "reply": a stem of four
+    letters at least, so "rep" and "app" are no adjectives). It says how a thing fails,
+    never which thing."""
+    last = word.lower()
+    if not last.isascii() or not last.isalpha() or not last.endswith("ly"):
+        return False
+    stems = [last[:-2]] + ([last[:-3] + "y"] if last.endswith("ily") else [])
+    return any(len(stem) >= _ADJECTIVE_STEM and _english_known(stem) for stem in stems)
 
 
 def _english_form(word: str, ending: str, stems: Callable[[str], list[str]]) -> bool:

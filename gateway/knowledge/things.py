@@ -37,7 +37,15 @@ from itertools import pairwise
 
 from gateway.knowledge.articles import Article
 from gateway.knowledge.everyday import EVERYDAY_WORDS
-from gateway.knowledge.morphology import Token, lemma, lemmas, lemmas_of, readings, tokens
+from gateway.knowledge.morphology import (
+    Token,
+    english_adverb,
+    lemma,
+    lemmas,
+    lemmas_of,
+    readings,
+    tokens,
+)
 from gateway.knowledge.vocabulary import (
     BREAKDOWN_WORDS,
     CROWD_FAILING_WORDS,
@@ -396,6 +404,8 @@ def subject(
             done = done or seen
             governed, before_it = False, []
             continue
+        if english and english_adverb(token.word):
+            continue  # "rattling really loudly": how it fails, not which thing
         explained = explains(token)
         kind = _kind(words, index, lang) if explained > 1 and not governed else None
         # What "of" gives an English thing to is its owner, read whole: a word an article
@@ -406,6 +416,9 @@ def subject(
             explains(word) < (2 if owned is not None and _at(words, word) in owned else 1)
             and not named(word)
             and (not _coded(word) or word.word in _TECHNIQUES)
+            # A fan's kind no dictionary knows is a computer part's name ("the CPU fan"):
+            # a fan of a known kind may be the room's (`Domain._everyday_sense`).
+            and (word.known or token.lemma not in standalone())
             for word in kind
         ):
             # "газовая колонка", "the church organ keyboard": the thing may be another

@@ -6,6 +6,7 @@ import pytest
 
 from gateway.knowledge import morphology
 from gateway.knowledge.morphology import (
+    english_adverb,
     english_gerund,
     english_past,
     is_dictionary_word,
@@ -571,6 +572,26 @@ def test_an_english_gerund_is_an_ing_form_of_a_verb_the_dictionary_knows(
     word: str, gerund: bool
 ) -> None:
     assert english_gerund(word) is gerund
+
+
+@pytest.mark.parametrize(
+    ("word", "adverb"),
+    [
+        ("loudly", True),
+        ("slowly", True),
+        ("noisily", True),  # "-ily" on an adjective in "-y"
+        ("constantly", True),
+        ("family", False),  # a noun
+        ("supply", False),
+        ("reply", False),  # "rep" is too short to be the adjective
+        ("apply", False),
+        ("only", False),
+    ],
+)
+def test_an_english_adverb_is_an_ly_form_of_a_word_the_dictionary_knows(
+    word: str, adverb: bool
+) -> None:
+    assert english_adverb(word) is adverb
 
 
 @pytest.mark.parametrize(

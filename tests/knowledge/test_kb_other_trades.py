@@ -86,10 +86,15 @@ def test_driving_is_no_drive() -> None:
         ("на складе вентилятор гудит и трясётся", "ru", None),
         # A place no dictionary knows ends where the preposition's noun does.
         ("в вейкпарке вентилятор гудит, инструкторы жалуются", "ru", None),
+        # A fan of a kind nothing IT's is that kind's, however loudly it is said to fail.
+        ("the exhaust fan in the paint booth is screeching really loudly", "en", None),
+        ("the ceiling fan squeaks loudly when it spins", "en", None),
         # A computer's fan is told with the computer or its slowness.
         ("вентилятор в ноутбуке гудит", "ru", "slow_computer"),
         ("ноут гальмує, вентилятор гуде", "uk", "slow_computer"),
         ("комп в бухгалтерии тормозит, вентилятор гудит", "ru", "slow_computer"),
+        ("my laptop fan is running really loudly", "en", "slow_computer"),
+        ("the cpu fan is rattling loudly", "en", "slow_computer"),
     ],
 )
 def test_a_fan_without_a_computer_is_the_rooms(
