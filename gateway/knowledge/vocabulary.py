@@ -923,9 +923,26 @@ WORDS.update(
         **dict.fromkeys(_words("паленым паленого"), "горелым"),
         "паленим": "горілим",
         # Glass broken the everyday way: a cobweb of cracks ("екран павутинкою", "экран
-        # паутиной", "spiderwebbed") is the cracked screen; "скло в друзки" is smashed.
-        **dict.fromkeys(_words("павутинкою павутиною павутинка павутина"), "тріщина"),
-        **dict.fromkeys(_words("паутиной паутинкой паутинка паутина"), "трещина"),
+        # паутиной", "spiderwebbed") is the cracked screen; "скло в друзки" is smashed. In
+        # every case it is said in ("екран в павутинці", "стекло в паутину").
+        **dict.fromkeys(
+            _words(
+                """
+                павутинкою павутиною павутинка павутина павутинки павутини павутинці павутині
+                павутинку павутину
+                """
+            ),
+            "тріщина",
+        ),
+        **dict.fromkeys(
+            _words(
+                """
+                паутиной паутинкой паутинка паутина паутинки паутины паутинке паутине
+                паутинку паутину
+                """
+            ),
+            "трещина",
+        ),
         **dict.fromkeys(_words("spiderweb spiderwebbed spiderwebs"), "cracked"),
         **dict.fromkeys(_words("друзки вдрузки"), "розбитий"),
         **dict.fromkeys(_words("вдребезги дребезги"), "разбит"),
