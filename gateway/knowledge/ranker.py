@@ -109,6 +109,7 @@ from gateway.knowledge.presses import pressed_commands, sent_pressed
 from gateway.knowledge.rooms import room_windows
 from gateway.knowledge.scoreboards import scoreboard_screens
 from gateway.knowledge.shields import shield_screens
+from gateway.knowledge.smells import burnt_stench
 from gateway.knowledge.spills import damage_word, fell_from, spilled_elsewhere
 from gateway.knowledge.stages import instrument_keys, show_sound
 from gateway.knowledge.things import Subject, english_failures, failing, shared, subject
@@ -667,6 +668,9 @@ class Ranker:
         # place was dropped (spills.py), no service that went down; a phone dropped with its
         # second factor is the lost phone (below).
         words = _read_as(words, fell_from(words), "уронил", _dropped())
+        # "смердить горілим", "воняет горелым": a stench of burning is the smell (smells.py).
+        smell = "пахне" if lang == "uk" else "пахнет"
+        words = _read_as(words, burnt_stench(words), smell, _smelling(smell))
         # "уронил телефон с аутентификатором в септик, он сдох": a phone gone with its second
         # factor is the phone lost (phones.py), and that it died says nothing more.
         # A phone named by its make or as a handset is the phone that went ("switched from
@@ -2223,6 +2227,13 @@ def _dropped() -> str:
     """The lemma key of "уронил", what a device that fell is read as (spills.py), worked out
     on first use: a Cyrillic lemma at import loads the dictionaries `serve` never needs."""
     return lemma("уронил", "ru")
+
+
+@cache
+def _smelling(word: str) -> str:
+    """The lemma key of "пахне" or "пахнет", what a stench of burning is read as (smells.py),
+    worked out on first use, as `_dropped` is."""
+    return lemma(word, "uk" if word == "пахне" else "ru")
 
 
 def tie_broken(

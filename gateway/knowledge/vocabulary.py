@@ -1838,6 +1838,15 @@ FALL_VERBS: frozenset[str] = _words(
     впасти упасти звалитися гепнутися
     """
 )
+# A stench (lemmas): before a burnt word it is the damage article's smell ("смердить
+# горілим", "тхне паленим", "воняет горелым"; smells.py).
+STENCH_VERBS: frozenset[str] = _words(
+    """
+    смердеть вонять завонять провонять
+    смердіти тхнути воняти завоняти засмердіти
+    """
+)
+BURNT_WORDS: frozenset[str] = _words("горелый паленый жженый гарь горілий палений гар")
 # In English a spill in any form ("spilling", "spills"), and a drop, a knock, a pour or a
 # soak in the past ("dropped", "soaked"; "the call drops", "pour some water" are none), as
 # stems.

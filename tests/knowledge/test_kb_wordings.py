@@ -8,6 +8,7 @@ from kbanswers import answered
 from gateway.knowledge.asides import asides
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import lemmas_of, tokens
+from gateway.knowledge.smells import burnt_stench
 from gateway.knowledge.storage import read_lost_document
 from gateway.knowledge.vocabulary import PLACE_WORDS
 
@@ -989,6 +990,9 @@ def test_asking_to_wipe_a_folder_is_no_file_lost(matcher: Matcher, text: str) ->
         ("від системника запах паленого, боюсь вмикати", "uk"),
         ("от монитора пахнет палёным и он погас", "ru"),
         ("от системника дымок идёт", "ru"),
+        # a stench of burning: "смердить", "тхне" were no article's smell (smells.py)
+        ("системник у пекарні смердить горілим і щось гуде", "uk"),
+        ("из системника в прачечной воняет палёным и щёлкает", "ru"),
     ],
 )
 def test_a_burning_smell_said_the_everyday_way_is_the_damage(
@@ -1001,6 +1005,15 @@ def test_a_burning_smell_said_the_everyday_way_is_the_damage(
 
 def test_a_burning_smell_in_the_kitchen_is_no_device_damaged(matcher: Matcher) -> None:
     assert matcher.match("на кухні пахне паленим, хтось забув тост", "uk").outcome == "none"
+    assert matcher.match("у цеху смердить, витяжка не працює", "uk").outcome == "none"
+    assert answered(matcher, "в подсобке воняет горелым маслом из фритюрницы", "ru") is None
+
+
+def test_only_a_stench_of_burning_is_read_as_the_smell() -> None:
+    words = tokens("від компа тхне чимось паленим", "uk")
+    assert [words[i].word for i in sorted(burnt_stench(words))] == ["тхне"]
+    for text, lang in (("у цеху смердить, витяжка не працює", "uk"), ("воняет реактивами", "ru")):
+        assert burnt_stench(tokens(text, lang)) == frozenset(), text
 
 
 @pytest.mark.parametrize(
