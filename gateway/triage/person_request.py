@@ -14,7 +14,13 @@ synonym of its verb counts:
   a person's work;
 - a person to talk with ("можно поговорить с настоящим человеком?", "хочу поспілкуватися
   зі справжньою людиною", "с кем-нибудь из специалистов связаться"), the person after "с" or
-  "з" in the instrumental, before the verb or after it.
+  "з" in the instrumental, before the verb or after it;
+- a person's service asked for: "можно консультацию специалиста?", "потрібна допомога
+  фахівця", "прошу выезд мастера".
+
+A command is given politely as often as bluntly: an infinitive after "можно", "можете",
+"прошу" is the imperative said softly ("можна мене просто передати людині?", "прошу
+связаться со мной", "можете мне перезвонить?", "можно вызвать мастера?"), and is read as one.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ class _Shapes:
     open_verbs: frozenset[str]
     ticket: frozenset[str]
     talk: frozenset[str]
+    service: frozenset[str]
 
     @cached_property
     def openers(self) -> frozenset[str]:
@@ -49,7 +56,7 @@ class _Shapes:
         or opening verb, or "нужен"."""
         return (
             self.bring | self.hand_to | self.want | self.need | self.open_verbs | self.come
-            | self.talk
+            | self.talk | self.service
         )  # fmt: skip
 
 
@@ -89,11 +96,26 @@ def _shapes() -> _Shapes:
                         "переписываться", ru)
         | lemma_keys("поговорити говорити поспілкуватися спілкуватися побалакати балакати "
                      "порозмовляти розмовляти зв'язатися листуватися", uk),
+        # what a person does for the writer, asked for with the person after it: "консультация
+        # специалиста", "допомога фахівця", "выезд мастера" (not "помощь" alone: any help)
+        service=lemma_keys("консультация помощь звонок визит выезд", ru)
+        | lemma_keys("консультація допомога дзвінок візит виїзд", uk),
     )  # fmt: skip
 
 
 AFTER_VERB = 3  # "дайте мне наконец живого специалиста": the person comes soon after
 _WRITER = frozenset({"мне", "мені", "меня", "мене", "мной", "мною", "нам", "нас", "нами"})
+# A request said softly: "можно", "можете", "прошу" before an infinitive make it a command
+# ("можно вызвать мастера?", "прошу связаться со мной", "можете передать специалисту?");
+# not "нужно", "надо": the writer's own deed as often as another's ("мне нужно передать отчёт
+# админу")
+_POLITELY = frozenset({"можно", "можна", "можете", "можешь", "можеш", "могли", "сможете",
+                       "зможете", "прошу", "просим", "просимо", "попрошу", "просьба",
+                       "прохання", "хотелось", "хотілося", "хотілось"})  # fmt: skip
+POLITE_REACH = 4  # "можна мене просто передати": the infinitive a few words after
+# Words of address, which put no distance between a verb and whom it takes: "передайте,
+# пожалуйста, специалисту", "передайте це, будь ласка, фахівцю"
+_ADDRESS = frozenset({"пожалуйста", "будь", "ласка", "please"})
 
 
 @read_once
@@ -165,16 +187,21 @@ def _asks(words: list[Word]) -> bool:
         after = words[at + 1 : at + 1 + AFTER_VERB]
         if word.text in _NEED_SAID and not _need_of_person(words, at, shapes):
             continue
-        if any(_person(w, shapes) and wants(w) for w in after for wants in _takes(word, shapes)):
+        ordered, softly = _ordered(words, at)
+        takes = _takes(word, shapes, ordered=ordered)
+        addressed = [w for w in words[at + 1 :] if w.text not in _ADDRESS][:AFTER_VERB]
+        if any(_person(w, shapes) and wants(w) for w in addressed for wants in takes):
             return True
         # the person before the verb, as word order allows: "оператора дайте", "людину
         # покличте", "специалиста хочу"
-        if _takes(word, shapes) and _person_before(words, at, after, shapes):
+        if takes and _person_before(words, at, after, shapes):
             return True
         if any(w.among(shapes.ticket) and w.has("accs") for w in after) and (
-            word.has("impr") and word.among(shapes.open_verbs)
+            ordered and word.among(shapes.open_verbs)
         ):
-            return True  # "просто создайте заявку", "відкрийте заявку"
+            return True  # "просто создайте заявку", "відкрийте заявку", "можно создать заявку?"
+        if word.among(shapes.service) and _service_asked(words, at, shapes):
+            return True  # "можно консультацию специалиста?", "потрібна допомога фахівця"
         if word.text in shapes.let:  # "пусть кто-нибудь подойдёт", "хай подзвонить фахівець"
             rest = words[at + 1 : at + 1 + 2 * AFTER_VERB]
             comes = [w for w in rest if w.among(shapes.come)]
@@ -190,8 +217,8 @@ def _asks(words: list[Word]) -> bool:
             they = any(w.has("plur") and (w.has("3per") or w.has("past")) for w in comes)
             if they and any(w.text in _WRITER for w in rest):
                 return True
-        if word.has("impr") and word.among(shapes.come) and _to_writer(after):
-            return True  # "позвоните мне", "наберіть мене", "подойдите ко мне"
+        if ordered and word.among(shapes.come) and (_to_writer(after) or _to_writer(softly)):
+            return True  # "позвоните мне", "наберіть мене", "можете мне перезвонить?"
         if word.among(shapes.talk) and _talk_wanted(words, at) and _with_person(words, at):
             return True  # "можно поговорить с живым специалистом?", "зі справжньою людиною"
     return False
@@ -244,16 +271,58 @@ def _to_writer(after: list[Word]) -> bool:
     """The writer right after a verb, maybe behind a preposition: "мне", "ко мне", "до мене"
     (not "подивіться, будь ласка, мені не приходить пошта": whose mail)."""
     texts = [w.text for w in after[:2]]
-    if texts[:1] and texts[0] in ("ко", "к", "до", "со", "с", "з", "із") and len(texts) > 1:
+    if texts[:1] and texts[0] in ("ко", "к", "до", "со", "с", "з", "із", "зі") and len(texts) > 1:
         return texts[1] in _WRITER
     return bool(texts) and texts[0] in _WRITER
 
 
-def _takes(word: Word, shapes: _Shapes) -> list[Callable[[Word], bool]]:
+def _ordered(words: list[Word], at: int) -> tuple[bool, list[Word]]:
+    """Whether the verb at `at` is a command: an imperative, or an infinitive asked for
+    softly ("можно вызвать мастера?", "прошу связаться"); with the words between the soft
+    request and the verb ("можете мне перезвонить?": whom it is to reach)."""
+    word = words[at]
+    if word.has("impr"):
+        return True, []
+    if not _infinitive(word):
+        return False, []
+    for j in range(at - 1, max(-1, at - 1 - POLITE_REACH), -1):
+        if words[j].text in _POLITELY:
+            denied = j > 0 and words[j - 1].text in _NOT  # "не можна передати": it cannot be
+            return not denied, words[j + 1 : at]
+    return False, []
+
+
+# The grammemes of a finite verb; a Ukrainian infinitive is sometimes read with none of them
+# and no "infn" ("викликати": VERB, perf)
+_FINITE = frozenset({"1per", "2per", "3per", "past", "pres", "futr", "impr"})
+
+
+def _infinitive(word: Word) -> bool:
+    return (
+        word.has("INFN")
+        or word.has("infn")
+        or any("VERB" in tags and not tags & _FINITE for tags in word.tags)
+    )
+
+
+def _service_asked(words: list[Word], at: int, shapes: _Shapes) -> bool:
+    """A person's service asked for: the service, a person of the desk in the genitive right
+    after it ("консультацию специалиста", "допомогу фахівця", "выезд мастера"), and the clause
+    asks for it softly or says it is needed or wanted, not denied ("можно …?", "прошу …",
+    "нужна …", "хочу …"; not "консультация специалиста не помогла")."""
+    if not any(_person(w, shapes) and w.has("gent") for w in words[at + 1 : at + 3]):
+        return False
+    for j, w in enumerate(words):
+        asked = w.text in _POLITELY or w.text in _NEED_SAID or w.among(shapes.need)
+        if asked or (w.among(shapes.want) and w.has("1per")):
+            return not (j > 0 and words[j - 1].text in _NOT)
+    return False
+
+
+def _takes(word: Word, shapes: _Shapes, *, ordered: bool) -> list[Callable[[Word], bool]]:
     """In which form a person after `word` is asked for: "кличте людину", "переключите на
     специалиста", "хочу живого специалиста" (an object); "передайте специалисту" (also the
-    dative); "нужен живой админ" (the subject)."""
-    ordered = word.has("impr")
+    dative); "нужен живой админ" (the subject). `ordered`: `word` is a command."""
     if (ordered and word.among(shapes.bring)) or (word.among(shapes.want) and word.has("1per")):
         return [_object]
     if ordered and word.among(shapes.hand_to):

@@ -152,3 +152,47 @@ def test_a_person_needed_in_ukrainian(text: str, asks: bool) -> None:
 )  # fmt: skip
 def test_a_person_to_talk_with(text: str, asks: bool) -> None:
     assert calls_for_person(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # a command said softly: an infinitive after "можно", "можете", "прошу" is read as the
+        # imperative (dialogs_frozen38's tired Ukrainian request got the whole checklist)
+        ("Перепрошую, можна мене просто передати людині?", True),
+        ("Можно меня переключить на оператора?", True),
+        ("Можна викликати майстра?", True),
+        ("Прошу связаться со мной", True),
+        ("Прошу зв'язатися зі мною", True),
+        ("Можете мне перезвонить?", True),
+        ("Прошу передать заявку специалисту", True),
+        ("Прошу когось прислати, з системного блока пішов дим", True),
+        ("можно создать заявку?", True),
+        # … and an imperative keeps its person behind the words of address
+        ("Передайте це, будь ласка, фахівцю", True),
+        # … not what cannot be done, what is to be done to a thing, or the writer's own deed
+        ("не можна передати файл адміністратору, пошта не працює", False),
+        ("Можно переключить принтер на другой лоток?", False),
+        ("Прошу установить Zoom", False),
+        ("мне нужно передать отчёт администратору, а почта не работает", False),
+    ],
+)  # fmt: skip
+def test_a_request_said_softly(text: str, asks: bool) -> None:
+    assert calls_for_person(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # a person's service asked for, the person after it
+        ("Можно консультацию специалиста?", True),
+        ("Потрібна консультація спеціаліста", True),
+        ("Нужна помощь специалиста, ноутбук не видит сеть", True),
+        ("прошу выезд мастера в 12 кабинет", True),
+        # … not a service without a person, nor one that was had
+        ("Можно консультацию по Excel?", False),
+        ("консультация специалиста не помогла, принтер не печатает", False),
+    ],
+)  # fmt: skip
+def test_a_persons_service_asked_for(text: str, asks: bool) -> None:
+    assert calls_for_person(text) is asks
