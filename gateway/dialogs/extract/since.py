@@ -98,6 +98,21 @@ HOUR_WORDS: dict[str, int] = {
     "one": 13, "two": 14, "three": 15, "four": 16, "five": 17, "six": 18,
 }  # fmt: skip
 _HOUR_WORD = "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
+# Hours said in words after "о" / "в", the moment a thing happened at: the Ukrainian ordinal
+# in the locative ("сьогодні о десятій", "вчора десь о четвертій") and the Russian number
+# ("сегодня в десять утра"). Only as a clock, with its unit or where the clause ends.
+AT_HOUR_WORDS: dict[str, int] = {
+    "сьомій": 7, "восьмій": 8, "дев'ятій": 9, "десятій": 10, "одинадцятій": 11,
+    "дванадцятій": 12, "першій": 13, "другій": 14, "третій": 15, "четвертій": 16,
+    "п'ятій": 17, "шостій": 18,
+    "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
+    "час": 13, "два": 14, "три": 15, "четыре": 16, "пять": 17, "шесть": 18,
+}  # fmt: skip
+_AT_HOUR_WORD = "|".join(sorted(AT_HOUR_WORDS, key=len, reverse=True))
+# The part of the day said after an hour tells its half: "с шести утра" is 6:00, "с семи
+# вечера" 19:00 (an hour alone is read as a working day's: "с двух" is 14:00).
+_MORNING_AFTER = frozenset({"утра", "ранку", "am", "a.m."})
+_EVENING_AFTER = frozenset({"вечера", "вечора", "pm", "p.m."})
 # The hour an ordinal names ("половина девятого" is 8:30, "пів на дев'яту" too): the stems
 # of the ordinals one to twelve.
 ORDINAL_HOURS: dict[str, int] = {
@@ -111,7 +126,9 @@ _ORDINAL_HOUR = (
 _CLOCK = (
     r"\d{1,2}[:.]\d{2}(?:\s?(?:am|pm|a\.m\.|p\.m\.))?|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)|"
     r"\d{1,2}\s(?:утра|вечера|ранку|вечора)|"
-    rf"(?:{_HOUR_WORD})(?:\s(?:утра|вечера|ранку|вечора|часов|години|o'clock|am|pm)|(?=\s*[,.;!?]|\s*$))"
+    rf"(?:{_HOUR_WORD})(?:\s(?:утра|вечера|ранку|вечора|часов|години|o'clock|am|pm)|(?=\s*[,.;!?]|\s*$))|"
+    rf"(?<=[воб] )(?:{_AT_HOUR_WORD})"
+    r"(?:\s(?:утра|вечера|ранку|вечора|часов|години)|(?=\s*[,.;!?]|\s*$))"
 )
 
 # What may follow a bare hour (a number with no unit) for it to be one: the end of the clause,
@@ -943,6 +960,8 @@ _ON_WHEN = re.compile(
     # … an hour with no unit, where the clause ends or the trouble follows: "since opening at
     # 10 none of our shops …", "сегодня около 11.", "this morning around 9"
     rf"(?:в|во|о|об|около|близько|at|around|about)\s+\d{{1,2}}{_HOUR_ENDS}|"
+    # … said roughly: "вчора десь о четвертій", "вчера где-то в 10 утра"
+    r"(?:(?:десь|где-то|примерно|приблизно)\s+)?"
     r"(?:в|во|у|на|о|об|около|близько|on|at|in|around|about)\s+(?:the\s+)?(?:"
     rf"{_CLOCK}|(?:(?:прошл\w+|минул\w+|позапрошл\w+|last|this|past)\s+)?(?!среде)(?:{_WEEKDAYS})|"
     r"(?:прошл\w+|минул\w+|позапрошл\w+|этой|этом|цьому|цей|цього|last|this|past)\s+"
@@ -1039,6 +1058,11 @@ def _agreeing_noun(adjective: str, word: str) -> bool:
     return False
 
 
+# Between two time phrases of one start: a space or a comma, and a word that says it roughly
+# ("вчора десь о четвертій", "yesterday around 4").
+_NEIGHBOUR_GAP = re.compile(r"[ ,]{1,2}(?:(?:десь|где-то|примерно|приблизно)\s+)?", _I)
+
+
 def _with_neighbours(text: str, phrase: str, found: list[str]) -> str:
     """The phrase with another time phrase right next to it: "on Monday after lunch"."""
     start = text.find(phrase)
@@ -1047,9 +1071,9 @@ def _with_neighbours(text: str, phrase: str, found: list[str]) -> str:
         at = text.find(other)
         if at < 0 or other == phrase:
             continue
-        if re.fullmatch(r"[ ,]{1,2}", text[end:at] or "x"):
+        if _NEIGHBOUR_GAP.fullmatch(text[end:at] or "x"):
             end = at + len(other)
-        elif re.fullmatch(r"[ ,]{1,2}", text[at + len(other) : start] or "x"):
+        elif _NEIGHBOUR_GAP.fullmatch(text[at + len(other) : start] or "x"):
             start = at
     return text[start:end] if start >= 0 else phrase
 
@@ -1073,7 +1097,13 @@ def _with_digits(phrase: str) -> str:
         # "з того часу" is no hour, nor "ten minutes ago": a count of its unit
         counted = re.fullmatch(_UNITS, after, re.IGNORECASE) and after not in ("часу", "години")
         hour = HOUR_WORDS.get(word) if before != "того" and not counted else None
+        if hour is None and before in ("в", "во", "о", "об") and _AT_CLOCK.search(phrase):
+            hour = AT_HOUR_WORDS.get(word)  # "сьогодні о десятій"
         if hour is not None:
+            if after in _MORNING_AFTER:
+                hour %= 12
+            elif after in _EVENING_AFTER:
+                hour = hour % 12 + 12
             return f"{phrase} ({hour}:00)"
     return phrase
 
