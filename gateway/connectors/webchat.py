@@ -16,6 +16,7 @@ stopped?}` (stopped: the ticket left that operator, hide it now),
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 import json
@@ -168,6 +169,75 @@ def visitor_view(entry: dict[str, Any], chat_id: str) -> dict[str, Any] | None:
 
 def ticket_frame(ticket: Ticket) -> dict[str, Any]:
     return {"type": "ticket", "id": ticket.id, "status": ticket.shown_status}
+
+
+TOO_LARGE_REASON = b"message too big"  # the close's reason (1009) after the error frame
+LINGER_SECONDS = 2.0  # at most this long the refused frame's rest is read (and dropped)
+
+
+class ChatSocketResponse(web.WebSocketResponse):
+    """The web chat's socket: a frame over `max_msg_size` is refused in words, then closed.
+
+    aiohttp refuses such a frame inside `receive`, before any handler sees it, by closing
+    the socket with 1009 and no reason: a client other than the widget (which never sends
+    one) got a bare close, with nothing to show its user. That close first sends the error
+    frame of a message too long (`too_long`, with the limit in characters and the frame's
+    in bytes) and carries a reason. The frame cannot be read on (aiohttp stops parsing at
+    its header), so the socket is closed still; what was acknowledged before it is kept.
+
+    The connection then lingers (`lingered`): closed at once, with the rest of the frame
+    still arriving, the kernel answers it with a reset, and a client that had not read
+    the error and the close frames yet loses them (Chromium saw 1006 in one run of three
+    on loopback). So this side only stops writing (FIN) while the rest is read and
+    dropped, and the connection ends when the client closes it, or after LINGER_SECONDS."""
+
+    def __init__(self, *, max_chars: int, max_msg_size: int, **kwargs: Any) -> None:
+        super().__init__(max_msg_size=max_msg_size, **kwargs)
+        self.refusal = {
+            "type": "error",
+            "code": "too_long",
+            "limit": max_chars,
+            "max_bytes": max_msg_size,
+            "detail": f"a frame is at most {max_msg_size} bytes; the socket is closed",
+        }
+        self._refused = False
+        self._lingering: asyncio.BaseTransport | None = None
+
+    async def close(
+        self, *, code: int = WSCloseCode.OK, message: bytes = b"", drain: bool = True
+    ) -> bool:
+        if code == WSCloseCode.MESSAGE_TOO_BIG and not self.closed:
+            self._refused = True
+            with contextlib.suppress(ConnectionError):  # the client left meanwhile
+                await self.send_json(self.refusal)
+            message = message or TOO_LARGE_REASON
+        return await super().close(code=code, message=message, drain=drain)
+
+    def _close_transport(self) -> None:
+        """aiohttp's, once the close frame is written: after a refused frame, only stop
+        writing (the connection lingers); else close."""
+        transport = self._req.transport if self._req is not None else None
+        if (
+            self._refused
+            and isinstance(transport, asyncio.WriteTransport)
+            and transport.can_write_eof()
+            and not transport.is_closing()
+        ):
+            transport.write_eof()
+            self._lingering = transport
+            return
+        super()._close_transport()
+
+    async def lingered(self) -> None:
+        """Once the client closed the connection a refused frame left lingering (or after
+        LINGER_SECONDS): closed."""
+        transport, self._lingering = self._lingering, None
+        if transport is None:
+            return
+        deadline = time.monotonic() + LINGER_SECONDS
+        while not transport.is_closing() and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        transport.close()
 
 
 def too_large(error: Any) -> bool:
@@ -391,8 +461,9 @@ class WebChatConnector:
                 {"error": "rate_limited", "detail": "too many chat connections from your address"},
                 status=429,
             )
-        ws = web.WebSocketResponse(
+        ws = ChatSocketResponse(
             heartbeat=30,
+            max_chars=web_settings.max_message_chars,
             max_msg_size=64 * 1024 + 8 * web_settings.max_message_chars,
             compress=SOCKET_COMPRESSION,
         )
@@ -403,6 +474,7 @@ class WebChatConnector:
             self.sockets.add(ws)
             try:
                 await self._serve(ws, address, refusals)
+                await ws.lingered()
             except STORE_UNAVAILABLE as exc:
                 # Nothing was acknowledged: the widget reconnects and resends. 1013 "try
                 # again later" tells it the message was not at fault (not counted as a try).
@@ -480,7 +552,7 @@ class WebChatConnector:
                              "detail": "frames are JSON text"})  # fmt: skip
             return
         if msg.type == WSMsgType.ERROR and too_large(msg.data):
-            refusals.note("too_large")  # aiohttp closes the socket with 1009
+            refusals.note("too_large")  # closed with 1009, said (ChatSocketResponse)
             return
         if msg.type != WSMsgType.TEXT:
             return

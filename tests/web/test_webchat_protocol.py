@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import json
 import logging
 import tracemalloc
 
@@ -308,7 +309,6 @@ async def test_a_password_written_in_the_chat_is_never_kept(
     assert "Zima_2025" not in await every_stored_value(store)
 
 
-
 async def refused_counts(http: aiohttp.ClientSession, gw: Gateway) -> dict[str, float]:
     """`firstline_webchat_frames_refused_total` on /metrics, by reason."""
     async with http.get(gw.url + "/metrics") as r:
@@ -347,6 +347,7 @@ async def test_refused_frames_are_logged_without_their_text_and_counted(
         big = await open_visitor(http, gateway)
         await big.hello()
         await big.ws.send_str("x" * (70 * 1024 + 8 * 500))
+        assert (await big.frame("error"))["code"] == "too_long"
         closed = await big.ws.receive(timeout=10)
         assert closed.type == aiohttp.WSMsgType.CLOSE and closed.data == 1009
 
@@ -362,15 +363,51 @@ async def test_refused_frames_are_logged_without_their_text_and_counted(
     refused = [r for r in records if r.getMessage() == "web-chat frame refused"]
     reasons = [r.reason for r in refused]  # type: ignore[attr-defined]
     assert reasons == ["before_hello"] + ["bad_frame"] * 5 + ["too_large"], reasons
-    left_out = [
-        r for r in records if r.getMessage() == "web-chat frames refused and not logged"
-    ]
+    left_out = [r for r in records if r.getMessage() == "web-chat frames refused and not logged"]
     assert [r.count for r in left_out] == [3]  # type: ignore[attr-defined]  # 2 bad + too_long
     assert all(r.client for r in refused)  # type: ignore[attr-defined]
     assert all("Hunter2" not in str(r.__dict__) for r in records)
     after = await refused_counts(http, gateway)
     grown = {k: after[k] - before.get(k, 0) for k in after if after[k] != before.get(k, 0)}
     assert grown == {"before_hello": 1, "bad_frame": 7, "too_long": 1, "too_large": 1}
+
+
+async def test_a_frame_over_the_socket_s_limit_is_refused_in_words_and_loses_nothing(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """A frame past `max_msg_size` (64 KiB + 8 bytes a character: 95 KiB by default) was
+    closed by aiohttp with a bare 1009: nothing a client could show. Now an error frame
+    says it (too_long, the limits), the close carries a reason, the message acknowledged
+    before it is kept and answered, and the visitor goes on after reconnecting."""
+    visitor = await open_visitor(http, gateway)
+    welcome = await visitor.hello()
+    first = await visitor.say("I forgot my password")
+    assert (await visitor.frame("ack"))["id"] == first
+    await visitor.ws.send_str(
+        json.dumps({"type": "message", "id": "big00001", "text": "x" * 1_000_000})
+    )
+    refused = await visitor.frame("error")
+    assert refused["code"] == "too_long" and "id" not in refused
+    assert refused["limit"] == welcome["max_chars"] and refused["max_bytes"] < 1_000_000
+    closed = await visitor.ws.receive(timeout=10)
+    assert closed.type == aiohttp.WSMsgType.CLOSE and closed.data == 1009
+    assert closed.extra == "message too big"
+
+    again = await open_visitor(http, gateway)
+    assert (await again.hello(token=visitor.token))["resumed"] is True
+    later = await again.say("the printer is offline")
+    assert (await again.frame("ack"))["id"] == later
+    chat = chat_id_of(visitor.token)
+    both = ["I forgot my password", "the printer is offline"]
+
+    async def kept() -> bool:
+        entries = await store.conversations.transcript(f"webchat:{chat}")
+        answered = any(e["direction"] == "out" for e in entries)
+        return answered and await user_texts(store, chat) == both
+
+    await eventually(kept, what="both messages stored")
+    assert "big00001" not in json.dumps(await store.conversations.transcript(f"webchat:{chat}"))
+    await again.ws.close()
 
 
 async def test_a_visitor_gone_before_the_ack_is_one_quiet_log_line(

@@ -25,6 +25,8 @@
   var maxChars = 0;
   var MAX_TRIES = 3; // sends of one message without an acknowledgement before giving up
   var TRY_AGAIN_LATER = 1013; // the server's close while its store is unavailable
+  var MESSAGE_TOO_BIG = 1009; // the server's close after a frame over its limit (said first)
+  var refusal = ""; // why the server closed the last socket, shown past the reconnect
   var sentHere = []; // ids of the messages sent on the current socket
   var ui = build();
 
@@ -221,8 +223,13 @@
       if (ev.code === TRY_AGAIN_LATER) { // the server could not store it now (a failover):
         unsent(); // not the message's fault, so those sends do not count as tries
       }
+      if (ev.code === MESSAGE_TOO_BIG) { // it read every frame up to that one, and acked
+        var big = sentHere.filter(isPending)[0]; // those before: the first unacked is it
+        if (big) giveUp(big); // the ones sent after it are resent after the reconnect
+        refusal = ui.status.textContent || fill(T.errors.too_long, { limit: maxChars });
+      }
       sentHere = [];
-      setStatus(T.offline, false);
+      setStatus(refusal || T.offline, !!refusal);
       var delay = Math.min(10000, 500 * Math.pow(2, attempt++)) * (0.5 + Math.random() / 2);
       setTimeout(connect, delay);
     };
@@ -236,7 +243,8 @@
       maxChars = frame.max_chars || 0;
       limits = { bytes: frame.max_file_bytes || 0, types: frame.file_types || [] };
       ui.picker.accept = limits.types.join(",");
-      setStatus("", false);
+      setStatus(refusal, !!refusal);
+      refusal = "";
       if (!frame.resumed) { // a new conversation: forget what belonged to an old token
         nextIndex = 0;
         ui.history.replaceChildren();
@@ -362,6 +370,10 @@
     var status = (T.statuses && T.statuses[frame.status]) || frame.status;
     ui.ticket.textContent = fill(T.ticket, { id: frame.id }) + " · " + status;
     ui.ticket.hidden = false;
+  }
+
+  function isPending(id) {
+    return saved.pending.some(function (m) { return m.id === id; });
   }
 
   function forget(id) {
