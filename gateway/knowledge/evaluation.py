@@ -2,7 +2,7 @@
 
 - dev set (`faq_dev.jsonl`): the phrasings the base was written with; must stay >= 97%.
 - tuning parts (`blind/faq_tune.jsonl` … `faq_tune9.jsonl`, `faq_tune11.jsonl`,
-  `faq_tune12.jsonl`, `faq_tune14.jsonl` … `faq_tune38.jsonl`; batch 10 had no FAQ lines,
+  `faq_tune12.jsonl`, `faq_tune14.jsonl` … `faq_tune39.jsonl`; batch 10 had no FAQ lines,
   session 13 no blind batch): the decision is fitted on them; each one's accuracy is
   reported by k-fold cross-validation, held out twice: each fold is ranked without its own
   phrasings in the articles' samples and decided by a decision fitted on the other folds,
@@ -73,6 +73,7 @@ TUNE35_FILE = "blind/faq_tune35.jsonl"  # thirty-fifth blind batch (2026-12-06, 
 TUNE36_FILE = "blind/faq_tune36.jsonl"  # thirty-sixth blind batch (2026-12-07, session 37)
 TUNE37_FILE = "blind/faq_tune37.jsonl"  # thirty-seventh blind batch (2026-12-07, session 38)
 TUNE38_FILE = "blind/faq_tune38.jsonl"  # thirty-eighth blind batch (2026-12-07, session 39)
+TUNE39_FILE = "blind/faq_tune39.jsonl"  # thirty-ninth blind batch (2026-12-07, session 40)
 TUNING_FILES = (
     TUNE_FILE,
     TUNE2_FILE,
@@ -110,6 +111,7 @@ TUNING_FILES = (
     TUNE36_FILE,
     TUNE37_FILE,
     TUNE38_FILE,
+    TUNE39_FILE,
 )
 FROZEN_FILE = "blind/faq_frozen.jsonl"  # the first frozen part, kept as a regression set
 FROZEN3_FILE = "blind/faq_frozen3.jsonl"  # the third batch's frozen part, a regression set
@@ -144,8 +146,10 @@ FROZEN34_FILE = "blind/faq_frozen34.jsonl"  # thirty-fourth batch's frozen part,
 FROZEN35_FILE = "blind/faq_frozen35.jsonl"  # thirty-fifth batch's frozen part, a regression set
 FROZEN36_FILE = "blind/faq_frozen36.jsonl"  # thirty-sixth batch's frozen part, a regression set
 FROZEN37_FILE = "blind/faq_frozen37.jsonl"  # thirty-seventh batch's frozen part, a regression set
-FROZEN38_FILE = "blind/faq_frozen38.jsonl"  # the honest frozen measure (thirty-eighth batch)
+FROZEN38_FILE = "blind/faq_frozen38.jsonl"  # thirty-eighth batch's frozen part, a regression set
+FROZEN39_FILE = "blind/faq_frozen39.jsonl"  # the honest frozen measure (thirty-ninth batch)
 FROZEN_FILES = (
+    FROZEN39_FILE,
     FROZEN38_FILE,
     FROZEN37_FILE,
     FROZEN36_FILE,
@@ -213,6 +217,7 @@ NEGATIVE_FILES = (
     "faq_near_miss27.jsonl",
     "faq_near_miss28.jsonl",
     "faq_near_miss29.jsonl",
+    "faq_near_miss30.jsonl",
     "faq_sense_probe18.jsonl",
     "faq_sense_probe19.jsonl",
 )

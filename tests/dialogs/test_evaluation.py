@@ -634,10 +634,18 @@ BLIND_SETS = [
     # its tuning part 32/40, 2 asked again ...
     # 34/40, 0 at session 39's end (main 806e88a5; summary only).
     ("dialogs_tune38.yaml", 34, 0),
-    # ... and its frozen part, the honest dialog measure from session 39, at its first untouched
-    # figure (31/40, 3 asked again), run for its summary only.
+    # ... and its frozen part, the honest dialog measure during session 39 (sealed: measured by
+    # the lead only), at its first untouched figure (31/40, 3 asked again); now a regression
+    # set, run for its summary only.
     # 32/40, 3 at session 39's end (main 806e88a5; summary only).
     ("dialogs_frozen38.yaml", 32, 3),
+    # the thirty-ninth batch (session 40), as first measured on session 40's starting code
+    # (main b4b2a00f, the lead, in a detached snapshot, before any change made with it in view):
+    # its tuning part 36/40, 1 asked again ...
+    ("dialogs_tune39.yaml", 36, 1),
+    # ... and its frozen part, the honest dialog measure from session 40, at its first untouched
+    # figure (33/40, 3 asked again), run for its summary only.
+    ("dialogs_frozen39.yaml", 33, 3),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
