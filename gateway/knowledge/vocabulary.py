@@ -1056,7 +1056,7 @@ WORKING_WORDS: frozenset[str] = _words(
     открывается открываются нормально
     працює працюють горить горять світиться світяться йде іде ловить чують бачать
     відкривається відкриваються нормально
-    works opens loads fine ready switched
+    works opens loads fine ready switched ok okay
     """
 )
 # What helps, said without a negation ("только ребут помогает", "спасает только

@@ -670,6 +670,10 @@ def test_what_a_clause_says_still_works_is_ruled_out_not_the_problem(matcher: Ma
              "no_internet"),
             ("the portal won't load in Chrome but opens fine on my phone", "en",
              "website_wont_open"),
+            # "ok" says it works as "fine" does.
+            ("the office wifi is ok but my desktop on the cable has no internet", "en",
+             "no_internet"),
+            ("no network on my wired pc, the wifi is okay on my phone", "en", "no_internet"),
             # What stopped working is no clause of what works.
             ("mouse scroll wheel stopped working, clicks still ok", "en", "keyboard_mouse"),
             ("сканування в мережеву папку раніше працювало, тепер помилка", "uk",
