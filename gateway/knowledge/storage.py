@@ -106,6 +106,16 @@ _SHARE_VANISHED = re.compile(
     rf"(?: (?:has|is|was|just|have))?(?: {_VANISH})?\b"
 )
 _VANISHED = re.compile(rf"\b{_VANISH}\b")
+# A drive or a share said gone from the file manager ("диск з проєктами фітостін зник з
+# провідника", "сетевая папка мастерской ротанга пропала из проводника", "the projects drive
+# disappeared from Explorer"): what leaves Explorer's list is the mapped drive, whatever it
+# holds or whose it is (four words between at most). A file or a folder gone stays as said,
+# and so does a drive something else was gone from ("файл з диска зник з провідника").
+_EXPLORER = r"(?:провідник\w*|проводник\w*|(?:file |windows )?explorer)"
+_LEFT_EXPLORER = re.compile(
+    rf"\b(?P<drive>диск(?:а|у|е|і|ом|и)?|drive|disk|{_SHARE})(?: \w+){{0,4}}? {_VANISH}"
+    rf"(?: \w+)? (?:з|із|зі|из|с|со|from)(?: the)? {_EXPLORER}"
+)
 # What may follow a bare "share" that vanished: "the topiary share has disappeared".
 _SHARE_VANISHING = re.compile(rf"has|is|was|just|have|{_VANISH}")
 # "Z: отключен", "\\\\fileserver\\projects": a mapped drive or a network path.
@@ -137,6 +147,8 @@ def read_network_drives(text: str) -> str:
         text = _SHARE_VANISHED.sub(_share_vanished, text)
     if "vanish" in text:
         text = _DRIVE_VANISHED.sub(_drive_disappeared, text)
+    if "провідник" in text or "проводник" in text or "explorer" in text:
+        text = _LEFT_EXPLORER.sub(_left_explorer, text)
     return text
 
 
@@ -214,6 +226,17 @@ def _drive_disappeared(found: re.Match[str]) -> str:
     """A drive's "vanished" as the shared drive article's "disappeared"."""
     said = found.group(0)
     return said[: found.start("verb") - found.start()] + "disappeared"
+
+
+def _left_explorer(found: re.Match[str]) -> str:
+    """A drive or a share gone from Explorer as the mapped drive: "диск з проєктами зник з
+    провідника" -> "netdrive з проєктами зник з провідника"; one said after "from", "з"
+    ("файл з диска зник") is where something else was."""
+    said = found.group(0)
+    before = found.string[: found.start("drive")].split()[-1:]
+    if not SHARE_PLACE_WORDS.isdisjoint(before):
+        return said
+    return MAPPED_DRIVE + said[found.end("drive") - found.start() :]
 
 
 def _share_vanished(found: re.Match[str]) -> str:

@@ -1061,6 +1061,9 @@ def test_a_hyphened_translit_word_names_its_thing(
         ("зникла спільна тека з рахунками пекарні після перезавантаження", "uk"),
         ("у провіднику пропав підключений диск склепу", "uk"),
         ("общая папка бухгалтерии пропала из проводника", "ru"),
+        # what it holds or whose it is said between the share and its going from Explorer
+        ("диск з кресленнями пекарні зник з провідника", "uk"),
+        ("сетевая папка мастерской витражей пропала из проводника", "ru"),
         # the drive itself said to vanish, the file recovery article's word (faq_tune30:264)
         ("the network drive vanished from my laptop at the tannery", "en"),
         ("the mapped drive with all the kiln rotas has vanished from This PC", "en"),
@@ -1082,6 +1085,7 @@ def test_a_share_that_vanished_is_the_shared_drive(
         ("зі спільної папки зникла папка з фото собак, хтось видалив", "uk"),
         ("на спільному диску пропала вся папка з рахунками", "uk"),
         ("с общего диска пропала папка с актами, кто-то удалил", "ru"),
+        ("файл з диска Z зник з провідника, хтось видалив", "uk"),
         # What vanished said before the share it was in, with no "from": the share's own.
         ("пропали файлы общей папки бухгалтерии", "ru"),
         ("исчезли документы общей папки склада", "ru"),
