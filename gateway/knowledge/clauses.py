@@ -74,6 +74,7 @@ from gateway.knowledge.vocabulary import (
     PHONE_WORDS,
     POSTAL_SERVICES,
     POSTED_LEMMAS,
+    PROGRAM_SIGHTS,
     RECIPIENT_WORDS,
     REMEDY_WORDS,
     REPLY_LEMMAS,
@@ -1108,7 +1109,7 @@ def crashed_at_start(
         t.word for t in words
     )
     # "мелькнёт и закрывается": a flash before the first crash is all the opening it got.
-    at_start = at_start or not FLASH_LEMMAS.isdisjoint(t.lemma for t in words[: crashes[0]])
+    at_start = at_start or _flashed_open(words, crashes[0], lang, programs)
     for part in parts:
         clause = {t.word for t in part}
         at_start = at_start or not (
@@ -1122,3 +1123,28 @@ def crashed_at_start(
                 ahead = [t for t in part[index + 1 :] if not t.stop][:1]
                 at_start = at_start or any(t.word.startswith(START_STEMS) for t in ahead)
     return frozenset(crashes) if at_start else frozenset()
+
+
+def _flashed_open(
+    words: Sequence[Token], crash: int, lang: str | None, programs: Container[str]
+) -> bool:
+    """Whether the program flashed before the crash at `crash`, all the opening it got:
+    "окошко мелькнёт и закрывается", "Excel мигнул и закрылся", "мигне віконце і
+    закривається". A flash with a new subject named between it and the crash is another
+    thing's: "связь мигнула и скайп вылетел", "світло блимнуло і ворд закрився" tell what
+    the program was doing when it died, not its opening."""
+    flashes = [i for i in range(crash) if words[i].lemma in FLASH_LEMMAS]
+    return any(
+        not any(_new_subject(t, lang, programs) for t in words[i + 1 : crash]) for i in flashes
+    )
+
+
+def _new_subject(token: Token, lang: str | None, programs: Container[str]) -> bool:
+    """A program named ("скайп", "ворд") or a noun in the nominative other than the program's
+    window and what it shows as it opens ("віконце", "заставка"): a subject of its own."""
+    if token.stop or token.lemma in PROGRAM_SIGHTS:
+        return False
+    if token.lemma in programs or token.name:
+        return True
+    found = readings(token.word, lang or "ru")
+    return bool(found) and {"NOUN", "nomn"} <= found[0][1]

@@ -1710,6 +1710,11 @@ AT_ONCE_WORDS: frozenset[str] = _words("сразу одразу відразу �
 # мелькнёт и закрывается", "Excel мигнул и закрылся", "мигне віконцем і зникає", "блимнув і
 # закрився"). The verbs of one flash, as lemmas: every person, gender and tense of them.
 FLASH_LEMMAS: frozenset[str] = _words("мигнуть мелькнуть моргнуть мигнути блимнути майнути")
+# What flashes of the program itself, named after the flash ("мигне віконце і закривається",
+# "мелькнёт заставка и закрывается"): its window and what it shows as it opens, as lemmas.
+PROGRAM_SIGHTS: frozenset[str] = _words(
+    "окно окошко заставка значок иконка ярлык вікно віконце заставка значок іконка ярлик"
+)
 # The window never showed: "даже окно не открылось", "вікно не встигає з'явитися", "ще до
 # того, як відкриється вікно".
 WINDOW_WORDS: frozenset[str] = _words("окно окна вікно вікна")

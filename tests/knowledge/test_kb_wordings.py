@@ -6,6 +6,7 @@ import pytest
 from kbanswers import answered
 
 from gateway.knowledge.asides import asides
+from gateway.knowledge.clauses import crashed_at_start
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import lemmas_of, tokens
 from gateway.knowledge.smells import burnt_stench
@@ -408,6 +409,32 @@ def test_a_window_that_flashes_and_closes_did_not_start(
     # A flash before the crash is all the opening the program got. Before, the first two
     # and the last got nothing and "Excel мигнул и закрылся" was app_crash.
     assert answered(matcher, text, lang) == "app_wont_start"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("связь мигнула и скайп вылетел", "ru"),
+        ("світло блимнуло і ворд закрився, документ не зберігся", "uk"),
+    ],
+)
+def test_a_flash_of_another_thing_before_the_crash_is_no_opening(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The connection or the light flashed, then the program named after it died at work.
+    # Before, the flash was read as the program's whatever flashed: app_wont_start first.
+    assert answered(matcher, text, lang) == "app_crash"
+
+
+def test_the_flash_of_the_programs_own_window_is_its_opening() -> None:
+    # The window named after its flash is the program's ("мигне віконце"); another noun
+    # named there is what crashed after something else flashed.
+    for text, lang, opening in (
+        ("мигне віконце і закривається", "uk", True),
+        ("мелькнёт окошко и закрывается", "ru", True),
+        ("связь мигнула и программа закрылась", "ru", False),
+    ):
+        assert bool(crashed_at_start(text, lang, tokens(text, lang))) == opening, text
 
 
 @pytest.mark.parametrize(
