@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 OnBlocked = Callable[[Delivery], Awaitable[None]]  # told which delivery found the block
 OnDead = Callable[[Delivery, str], Awaitable[None]]  # told a delivery was given up, and why
 STORE_RETRY_SECONDS = 1.0
+# A channel's "wait N seconds" (429 with retry_after) spends no try: the reply is not at
+# fault. Waited for up to this long in all for one reply; beyond it, a try as any failure.
+FLOOD_WAIT_MAX_SECONDS = 3600.0
 
 
 class ChannelSender:
@@ -167,10 +170,13 @@ class ChannelSender:
         metrics.DELIVERIES.labels(self.channel, "sent").inc()
 
     async def _send_with_retries(self, delivery: Delivery) -> str | None:
-        """None once sent; the last error after the attempts ran out (or a permanent one)."""
+        """None once sent; the last error after the attempts ran out (or a permanent one).
+        The waits a channel asks for (`retry_after`) spend no attempt, up to
+        FLOOD_WAIT_MAX_SECONDS in all."""
         error = ""
         pace = getattr(self.connector, "pace", None)
-        for attempt in range(1, self.max_attempts + 1):
+        attempt, told_to_wait = 1, 0.0
+        while True:
             try:
                 if pace is not None:
                     # Waiting for a rate-limit slot is not sending: no timeout, no failure.
@@ -187,25 +193,31 @@ class ChannelSender:
                 error = str(exc)
                 if exc.permanent:
                     return error
-                delay = exc.retry_after if exc.retry_after is not None else self._backoff(attempt)
+                wait = exc.retry_after
+                if wait is not None and told_to_wait + wait <= FLOOD_WAIT_MAX_SECONDS:
+                    told_to_wait += wait
+                    metrics.DELIVERIES.labels(self.channel, "retried").inc()
+                    log.info(
+                        "delivery throttled, waiting as told",
+                        extra={"channel": self.channel, "delay": wait, "error": error},
+                    )
+                    await asyncio.sleep(wait)
+                    continue
+                delay = wait if wait is not None else self._backoff(attempt)
             except TimeoutError:
                 error, delay = "timed out", self._backoff(attempt)
             except Exception as exc:  # a connector bug must not stop the sender
                 log.exception("sending via %s failed", self.channel)
                 error, delay = repr(exc), self._backoff(attempt)
-            if attempt < self.max_attempts:
-                metrics.DELIVERIES.labels(self.channel, "retried").inc()
-                log.info(
-                    "delivery failed, retrying",
-                    extra={
-                        "channel": self.channel,
-                        "attempt": attempt,
-                        "delay": delay,
-                        "error": error,
-                    },
-                )
-                await asyncio.sleep(delay)
-        return error
+            if attempt >= self.max_attempts:
+                return error
+            metrics.DELIVERIES.labels(self.channel, "retried").inc()
+            log.info(
+                "delivery failed, retrying",
+                extra={"channel": self.channel, "attempt": attempt, "delay": delay, "error": error},
+            )
+            await asyncio.sleep(delay)
+            attempt += 1
 
     def _backoff(self, attempt: int) -> float:
         """Exponential backoff with full jitter."""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from unittest.mock import patch
 
 import pytest
 from aiohttp import web
 
 from gateway.connectors.base import DeliveryError, OnMessage, RecipientBlocked
-from gateway.delivery import ChannelSender
+from gateway.delivery import FLOOD_WAIT_MAX_SECONDS, ChannelSender
 from gateway.models import Delivery, OutboundMessage
 from gateway.store import Store, Transaction
 
@@ -88,6 +89,35 @@ async def test_reply_that_keeps_failing_goes_to_dead_letters(store: Store) -> No
         ("1", "hello", "502 bad gateway")
     ]
     assert await store.outbox.pending("telegram") == 0
+
+
+async def test_a_channel_saying_wait_spends_no_try_and_the_reply_goes_out(store: Store) -> None:
+    """A 429 says when to send again: the reply is not at fault. Each 429 spent one of
+    the tries, so a channel throttling the bot six times in a row (a flood, an incident's
+    broadcast) dead-lettered the reply. Now its waits spend none; other failures still
+    do, and a reply waited on for longer than FLOOD_WAIT_MAX_SECONDS is given up."""
+    flood = [DeliveryError("Too Many Requests: retry after 1", retry_after=0.01)] * 5
+    channel = ScriptedChannel({"1": [*flood, DeliveryError("502 bad gateway"), *flood]})
+    sender = ChannelSender(
+        store, channel, consumer="s", on_blocked=_ignore, max_attempts=2, backoff_base=0.01
+    )
+    await queue(store, "1", "hello")
+    await run_until(sender, lambda: channel.delivered)
+    assert channel.delivered == [("1", "hello")] and channel.calls == 12
+    assert await store.outbox.dead_letters() == []
+
+    endless = ScriptedChannel({"2": [DeliveryError("429", retry_after=FLOOD_WAIT_MAX_SECONDS)] * 2})
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    given_up = ChannelSender(store, endless, consumer="t", on_blocked=_ignore, max_attempts=1)
+    with patch("gateway.delivery.asyncio.sleep", sleep):
+        error = await given_up._send_with_retries(
+            Delivery("d2", "telegram", "2", OutboundMessage(text="late"))
+        )
+    assert error == "429" and slept == [FLOOD_WAIT_MAX_SECONDS]
 
 
 async def test_blocked_user_is_reported_and_not_retried(store: Store) -> None:

@@ -70,6 +70,12 @@ class SendRateLimiter:
         self._recent.append(now)
         return 0.0
 
+    def hold(self, seconds: float) -> None:
+        """Send nothing for `seconds` (the API said to wait: a 429's `retry_after`), then
+        go on at the rate, not in a burst of the slots the wait left unused."""
+        resume = self._clock() + seconds
+        self._global_tat = max(self._global_tat, resume + self._global_tolerance)
+
     async def acquire(self, chat_id: str) -> None:
         """Return when a message to `chat_id` may be sent.
 

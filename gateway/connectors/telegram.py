@@ -378,12 +378,15 @@ class TelegramConnector:
             )
         )
 
-    @staticmethod
-    async def _call(request: Awaitable[Any]) -> Any:
-        """Await a Bot API call; its errors become what the sender understands."""
+    async def _call(self, request: Awaitable[Any]) -> Any:
+        """Await a Bot API call; its errors become what the sender understands. A 429
+        (flood control) holds every send of the bot for its `retry_after`, not only the
+        chat's: the limits are the bot's, and a bot that keeps sending meanwhile is told
+        to wait longer."""
         try:
             return await request
         except TelegramRetryAfter as exc:
+            self.limiter.hold(float(exc.retry_after))
             raise DeliveryError(str(exc), retry_after=float(exc.retry_after)) from exc
         except TelegramForbiddenError as exc:
             raise RecipientBlocked(exc.message) from exc

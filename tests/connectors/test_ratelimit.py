@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import itertools
 import random
 
 import pytest
@@ -67,3 +68,22 @@ async def test_a_burst_after_an_idle_moment_does_not_stack_on_the_last_second() 
         await limiter.acquire(f"b{n}")
         sent.append(sim.now)
     assert busiest_second(sent) == 30
+
+
+async def test_a_429_holds_every_chat_for_its_retry_after_then_sends_go_on_paced() -> None:
+    """Telegram's 429 (flood control) is the bot's: while one chat waited out its
+    `retry_after`, the other chats kept sending at 30/s into the flood. Now nothing is
+    sent until it passes, and then not in a burst of the slots the wait left unused."""
+    sim = SimulatedTime()
+    limiter = SendRateLimiter(clock=sim.clock, sleep=sim.sleep)
+    for n in range(10):
+        await limiter.acquire(f"a{n}")
+    told = sim.now
+    limiter.hold(5.0)
+    sent = []
+    for n in range(60):
+        await limiter.acquire(f"b{n}")
+        sent.append(sim.now)
+    assert min(sent) >= told + 5.0
+    assert busiest_second(sent) <= 30
+    assert all(b - a >= 1 / 30 - 1e-9 for a, b in itertools.pairwise(sent))  # paced

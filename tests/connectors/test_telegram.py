@@ -255,6 +255,21 @@ async def test_bot_api_errors_map_to_delivery_errors(
     assert telegram_api.texts(CHAT) == []
 
 
+async def test_a_429_holds_the_bots_other_sends_until_its_retry_after(
+    polling: tuple[TelegramConnector, Intake], telegram_api: TelegramEmulator
+) -> None:
+    """Flood control is the bot's: after a 429 no other chat is sent to until its
+    `retry_after` passes (before, they went on at 30/s, and Telegram lengthens the wait
+    of a bot that keeps sending)."""
+    connector, _ = polling
+    assert connector.limiter.take_global() == 0.0  # free to send
+    telegram_api.fail_next("sendMessage", 429, "Too Many Requests: retry after 30", 30)
+    with pytest.raises(DeliveryError) as flood:
+        await connector.send(str(CHAT), OutboundMessage(text="hello"))
+    assert flood.value.retry_after == 30.0
+    assert connector.limiter.take_global() > 0  # every chat's next send waits
+
+
 async def test_a_retried_long_message_does_not_repeat_parts_already_sent(
     polling: tuple[TelegramConnector, Intake], telegram_api: TelegramEmulator
 ) -> None:
