@@ -16,7 +16,12 @@ import time
 from collections.abc import Awaitable, Callable
 
 from gateway import metrics
-from gateway.connectors.base import Connector, DeliveryError, RecipientBlocked
+from gateway.connectors.base import (
+    FILE_UPLOAD_SECONDS,
+    Connector,
+    DeliveryError,
+    RecipientBlocked,
+)
 from gateway.models import Delivery
 from gateway.store import STORE_UNAVAILABLE, OutboundEntry, Store
 
@@ -184,7 +189,7 @@ class ChannelSender:
                 # In this task (no new task to schedule): the send starts the moment its
                 # slot is granted, so sends leave as paced and never bunch up behind a
                 # busy event loop.
-                async with asyncio.timeout(self.send_timeout):
+                async with asyncio.timeout(self._time_for(delivery)):
                     await self.connector.send(delivery.chat_id, delivery.message)
                 return None
             except (RecipientBlocked, *STORE_UNAVAILABLE):
@@ -218,6 +223,12 @@ class ChannelSender:
             )
             await asyncio.sleep(delay)
             attempt += 1
+
+    def _time_for(self, delivery: Delivery) -> float:
+        """A send's time: `send_timeout`, and FILE_UPLOAD_SECONDS more for each file (cut
+        off sooner, an upload on a slow line never arrived whole, or arrived and was sent
+        again)."""
+        return self.send_timeout + FILE_UPLOAD_SECONDS * len(delivery.message.attachments)
 
     def _backoff(self, attempt: int) -> float:
         """Exponential backoff with full jitter."""

@@ -28,6 +28,11 @@ class OnMessage(Protocol):
     ) -> Awaitable[bool]: ...
 
 
+# How long one file of a reply may take to upload to a channel (a document to Telegram, a
+# mail's attachment to the SMTP server): a send is given this on top of its own time.
+FILE_UPLOAD_SECONDS = 120
+
+
 class DeliveryError(Exception):
     """A send that failed. `retry_after` (seconds) when the channel said when to retry."""
 

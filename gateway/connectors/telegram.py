@@ -53,6 +53,7 @@ from gateway.config import ConfigError, Settings
 from gateway.connectors import telegram_updates as updates
 from gateway.connectors.backoff import Backoff, Progress, serve_forever
 from gateway.connectors.base import (
+    FILE_UPLOAD_SECONDS,
     DeliveryError,
     OnMessage,
     RecipientBlocked,
@@ -73,7 +74,7 @@ TEXT_LIMIT = 4096
 OFFSET_CURSOR = "offset"
 PAYLOAD_TTL_SECONDS = 30 * 24 * 3600
 REQUEST_TIMEOUT = 20  # seconds for ordinary Bot API calls; long polls add their timeout
-UPLOAD_TIMEOUT = 120  # seconds for sending a file
+UPLOAD_TIMEOUT = FILE_UPLOAD_SECONDS  # seconds for sending a file
 SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
 PARTS_REMEMBERED = 1024

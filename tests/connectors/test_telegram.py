@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import json
 import time
@@ -21,8 +22,9 @@ from gateway.config import ConfigError, Settings, TelegramSettings
 from gateway.connectors.base import DeliveryError, RecipientBlocked
 from gateway.connectors.ratelimit import SendRateLimiter
 from gateway.connectors.telegram import WEBHOOK_PATH, TelegramConnector
-from gateway.models import ALBUM, Button, OutboundMessage
-from gateway.store import Store
+from gateway.delivery import ChannelSender
+from gateway.models import ALBUM, Attachment, Button, Delivery, OutboundMessage
+from gateway.store import Store, Transaction
 
 CHAT = 111111111
 
@@ -268,6 +270,45 @@ async def test_a_429_holds_the_bots_other_sends_until_its_retry_after(
         await connector.send(str(CHAT), OutboundMessage(text="hello"))
     assert flood.value.retry_after == 30.0
     assert connector.limiter.take_global() > 0  # every chat's next send waits
+
+
+async def test_an_operators_file_that_takes_long_to_upload_is_sent_once(
+    polling: tuple[TelegramConnector, Intake], telegram_api: TelegramEmulator, store: Store
+) -> None:
+    """The sender gave every send `outbound.send_timeout` (15 s), files included, though a
+    document may take Telegram up to UPLOAD_TIMEOUT (120 s) to take in: an operator's file
+    on a slow uplink was cut off at 15 s each try, sent again (Telegram kept each one that
+    arrived) and dead-lettered. A reply's files now add the upload's time to its send's."""
+    connector, _ = polling
+    telegram_api.upload_seconds = 1.0  # the send's own budget below is 0.3 s
+    meta = await store.files.put(f"telegram:{CHAT}", "fix.pdf", "application/pdf", b"%PDF", "o", 60)
+    file = Attachment("document", meta.id, "fix.pdf", "application/pdf", 4)
+    reply = OutboundMessage(text="Try this", attachments=(file,), author="operator:bob")
+    tx = Transaction()
+    tx.deliver("telegram", str(CHAT), reply)
+    await store.commit(tx)
+
+    given_up: list[str] = []
+
+    async def ignore(_: Delivery) -> None: ...
+
+    async def dead(_: Delivery, error: str) -> None:
+        given_up.append(error)
+
+    sender = ChannelSender(
+        store, connector, consumer="s", on_blocked=ignore, on_dead=dead,
+        max_attempts=3, backoff_base=0.01, send_timeout=0.3,
+    )  # fmt: skip
+    task = asyncio.create_task(sender.run())
+    try:
+        await eventually(lambda: sender.sent or given_up, what="the reply sent or given up")
+    finally:
+        sender.stop()
+        await task
+    await asyncio.sleep(telegram_api.upload_seconds)  # an upload cut off still arrives
+    assert given_up == []
+    assert [d.name for d in telegram_api.documents[CHAT]] == ["fix.pdf"]
+    assert telegram_api.texts(CHAT) == ["Try this"]
 
 
 async def test_a_retried_long_message_does_not_repeat_parts_already_sent(

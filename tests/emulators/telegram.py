@@ -102,6 +102,7 @@ class TelegramEmulator:
         self.sent: dict[int, list[SentMessage]] = {}
         self.chat_actions: dict[int, list[str]] = {}  # sendChatAction calls per chat
         self.documents: dict[int, list[SentDocument]] = {}  # files the bot sent, per chat
+        self.upload_seconds = 0.0  # how long a document takes to arrive (a slow uplink)
         self.send_times: list[float] = []  # when each sendMessage succeeded (monotonic)
         self.blocked: set[int] = set()
         self.files: dict[str, tuple[str, bytes]] = {}
@@ -269,6 +270,7 @@ class TelegramEmulator:
         content = upload.file.read()
         if not content:
             raise ApiError(400, "Bad Request: file must be non-empty")
+        await asyncio.sleep(self.upload_seconds)
         name = upload.filename or "document"
         file_id = self._store_file(content, "BQACbot", f"documents/{name}")
         caption = str(params.get("caption") or "")
