@@ -104,10 +104,12 @@ ASKS_FOR_PERSON = PhraseSet([
     r"human|flesh and blood) )?(person|someone|somebody|technician|admin|manager|supervisor|"
     r"engineer|human|being|tech|agent)",
     # … or a real man, an IT guy, as English learners and chat write it: "i need talk to real
-    # man from IT", "need real IT man", "get me a live guy" (asked for: a talk, a need, a wish)
+    # man from IT", "need real IT man", "get me a live guy" (asked for: a talk, a need, a wish;
+    # not a wish of what the staff should stop or learn: "I want the IT guy to stop changing
+    # my settings")
     r"(talk|speak|chat|need|want|get me|find me|give me)( to| with)? (a |an |some |the |your )?"
     r"(real|actual|live|living|proper|normal|it|support|tech) (it )?(man|men|guy|guys|woman|"
-    r"lady)\b",
+    r"lady)\b(?! to (stop(?! by)|quit|leave|not|never|learn|be)\b)",
     r"(put|get|send|transfer|pass|connect) me (through )?to (it|support|someone|somebody|(a |an |"
     r"the )?(real |actual |live |human |proper )?(person|human|technician|engineer|admin|agent|"
     r"operator|specialist|member of staff|staff member))",

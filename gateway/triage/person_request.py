@@ -25,7 +25,7 @@ A command is given politely as often as bluntly: an infinitive after "можно
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -189,7 +189,7 @@ def _asks(words: list[Word]) -> bool:
             continue
         ordered, softly = _ordered(words, at)
         takes = _takes(word, shapes, ordered=ordered)
-        addressed = [w for w in words[at + 1 :] if w.text not in _ADDRESS][:AFTER_VERB]
+        addressed = _until_wish(w for w in words[at + 1 :] if w.text not in _ADDRESS)
         if any(_person(w, shapes) and wants(w) for w in addressed for wants in takes):
             return True
         # the person before the verb, as word order allows: "оператора дайте", "людину
@@ -265,6 +265,19 @@ def _person_before(words: list[Word], at: int, after: list[Word], shapes: _Shape
         if _person(words[j], shapes) and _object(words[j]) and not led:
             return True
     return False
+
+
+def _until_wish(words: Iterable[Word]) -> list[Word]:
+    """The first words after a verb of wanting or needing (`AFTER_VERB`), up to a "чтобы":
+    a person after it is the subject of what is wished, not the person wanted ("хочу, чтобы
+    техник перестал менять настройки", "надо, чтобы операторы отвечали быстрее"); whether
+    that person is to come or answer the writer is the "пусть" shape's to read."""
+    shapes, kept = _shapes(), []
+    for word in words:
+        if word.text in shapes.let or len(kept) == AFTER_VERB:
+            break
+        kept.append(word)
+    return kept
 
 
 def _to_writer(after: list[Word]) -> bool:
@@ -346,7 +359,7 @@ _NOT = frozenset({"не", "ні", "ни"})
 def _need_of_person(words: list[Word], at: int, shapes: _Shapes) -> bool:
     if at and words[at - 1].text in _NOT:
         return False
-    after = words[at + 1 : at + 1 + AFTER_VERB]
+    after = _until_wish(words[at + 1 :])
     for j, w in enumerate(after):
         if _person(w, shapes):
             deed = after[j + 1] if j + 1 < len(after) else None

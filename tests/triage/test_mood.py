@@ -1064,3 +1064,19 @@ def test_a_button_that_breaks_is_a_problem() -> None:
 def test_a_real_man_or_an_it_guy_asked_for(text: str, asks: bool) -> None:
     signal = detect_handoff(text)
     assert (signal is not None and signal.reason == "asked_for_person") is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # a wish about what the staff should stop doing is no request to talk to them
+        ("I want the IT guy to stop changing my settings", False),
+        ("I need the IT guys to not reboot my PC at lunch", False),
+        # … a wish for them to come still is
+        ("I need an IT guy to come and look at the printer", True),
+        ("I want the IT guy to stop by my desk", True),
+    ],
+)  # fmt: skip
+def test_a_wish_about_the_it_guy_is_no_request(text: str, asks: bool) -> None:
+    signal = detect_handoff(text)
+    assert (signal is not None and signal.reason == "asked_for_person") is asks

@@ -196,3 +196,19 @@ def test_a_request_said_softly(text: str, asks: bool) -> None:
 )  # fmt: skip
 def test_a_persons_service_asked_for(text: str, asks: bool) -> None:
     assert calls_for_person(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # a wish about what the staff should do is no person wanted (CLOSING39)
+        ("надо, чтобы операторы отвечали на звонки быстрее", False),
+        ("Хочу, чтобы техник перестал менять мне настройки", False),
+        ("треба, щоб оператори швидше брали трубку", False),
+        # … but a person wished to come or answer the writer is
+        ("надо, чтобы специалист подошёл к нам", True),
+        ("хочу, щоб мені відповіла людина", True),
+    ],
+)  # fmt: skip
+def test_a_wish_about_the_staff_is_no_request(text: str, asks: bool) -> None:
+    assert calls_for_person(text) is asks
