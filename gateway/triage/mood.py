@@ -34,6 +34,12 @@ _SOMEONE_EN = (
     r"(the |your )it (team|desk|department|staff|guys))"
     r"( from (the )?\w+( team| desk| department)?)?"
 )
+# … or of any role, as the one a request is handed to: "pass this to a technician",
+# "forward it to the IT team", "send this to someone in IT"
+_DESK_EN = (
+    rf"(it|{_SOMEONE_EN}|(the|your|a|an) (it |support )?(technicians?|techs?|engineers?|"
+    r"specialists?|admins?|experts?|agents?|people|person|human))\b"
+)
 # … reaching the writer: "contact me", "get back to us", "reply to me"
 _REACHES_WRITER = (
     r"(contact|call|ring|phone|email|e-mail|reach|get back to|get in touch with|answer|"
@@ -195,6 +201,18 @@ ASKS_FOR_PERSON = PhraseSet([
     # of your engineers to call me", "please have someone contact us"
     rf"(can|could|would|will) {_SOMEONE_EN}( please| just| kindly)? {_REACHES_WRITER}",
     rf"(have|get|want|need|like|ask) {_SOMEONE_EN} (to )?{_REACHES_WRITER}",
+    # … or to call or come, asked as a thing to have: "can I get a call from IT?", "I'd
+    # appreciate a call back from someone in support", "could we arrange a visit from a
+    # technician" (not "I got a call from IT", told, nor "waiting for a call from IT")
+    r"(get|have|arrange|request|appreciate|like|want|need) (a |an )?(quick |short )?(call|"
+    rf"callback|call-back|ring|phone call|visit)( back)? from {_DESK_EN}",
+    # the request handed on to the desk, as a request: "please pass this to a technician",
+    # "could you forward my request to the IT team?" (not "I tried to forward it to someone",
+    # "can't send it to support": a deed of the writer's)
+    r"(?<!\bto )(?<!n't )(?<!not )(?<!cannot )(pass|forward|hand|refer|escalate|transfer)"
+    r" (this|it|my (request|ticket|issue|case|query|problem|question|message)|the (request|"
+    rf"ticket|issue|case|query|problem|question|message))( on| over| along)? to {_DESK_EN}",
+    r"(put|get) (me|us) in touch with",
     r"(с|со|з|із) (кем|ким) (можно|можна|мне|мені) (\w+ )?(поговорить|поговорити|связаться|"
     r"зв'язатися)",
     r"жив\w* (\w+ )?(есть|є) (кто|хто)|(есть|є) (кто|хто)(-нибудь|-небудь|сь)? жив\w*",

@@ -1069,6 +1069,30 @@ def test_a_real_man_or_an_it_guy_asked_for(text: str, asks: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "asks"),
     [
+        # a person asked for politely, without the word "person": a call or a visit to have,
+        # the request handed on to the desk, being put in touch
+        ("Can I get a call from IT?", True),
+        ("I'd appreciate a call back from someone in support", True),
+        ("Please pass this to a technician", True),
+        ("Could you pass this on to someone in IT?", True),
+        ("Please forward my request to the IT team", True),
+        ("Can you put me in touch with someone?", True),
+        # … not a call that came or is awaited, nor the writer's own passing on of a thing
+        ("I got a call from IT yesterday about the update", False),
+        ("I tried to forward it to someone but Outlook fails", False),
+        ("I can't send it to support, the mail bounces", False),
+        ("Please forward this to my manager", False),
+        ("I want to pass this file to the printer", False),
+    ],
+)  # fmt: skip
+def test_a_person_asked_for_politely_in_english(text: str, asks: bool) -> None:
+    signal = detect_handoff(text)
+    assert (signal is not None and signal.reason == "asked_for_person") is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
         # a wish about what the staff should stop doing is no request to talk to them
         ("I want the IT guy to stop changing my settings", False),
         ("I need the IT guys to not reboot my PC at lunch", False),
