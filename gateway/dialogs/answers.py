@@ -12,6 +12,7 @@ from functools import lru_cache
 from gateway.dialogs.solved import NOT_SOLVED, SOLVED, says_solved
 from gateway.knowledge.morphology import lemma, readings, verb_grammemes
 from gateway.triage.phrases import PhraseSet, normalise
+from gateway.triage.tone import THANKS
 
 # Said alone, each is a no to a yes/no question; beside other words they may mean anything.
 # None names the fault: to the rating's scale "nothing" or "no, not at all" refuses the scale.
@@ -131,13 +132,6 @@ NEW_REQUEST = PhraseSet([
 GREETING = PhraseSet([
     r"привет\w*", r"здравствуй\w*", r"добр\w+ (день|утро|вечер|ранок|вечір)", r"доброго дня",
     r"привіт\w*", r"вітаю", r"hi", r"hello", r"hey", r"good (morning|afternoon|evening)",
-])  # fmt: skip
-
-THANKS = PhraseSet([
-    r"спасибо", r"благодарю", r"дякую", r"thanks?( you)?", r"thx", r"ty",
-    # surzhyk: a Russian word said the Ukrainian way ("спасібо, всьо друкує", "все работає,
-    # спасібі")
-    r"спасіб[оі]",
 ])  # fmt: skip
 
 PRAISE = PhraseSet([

@@ -2925,11 +2925,13 @@ FAILING_WORDS: frozenset[str] = _words("fails failed fail failing")
 PASSWORD_RULE_WORDS: frozenset[str] = _words(
     "complexity complex policy policies requirements requirement short length characters"
 )
-# A thank-you (gratitude.py): "дякую, принтер друкує", "cheers, the till's printing again".
+# A thank-you: "дякую, принтер друкує", "cheers, the till's printing again", "спасібі, всьо
+# друкує" (surzhyk), "ty" (chat). The one table of thanks: the matcher's (gratitude.py) and,
+# as phrases, the dialogs' and the tone's (triage/tone.THANKS).
 THANKS_WORDS: frozenset[str] = _words(
     """
-    спасибо спасибі спасібо благодарю благодарим дякую дякуємо вдячна вдячний вдячні
-    thanks thank thx cheers ta
+    спасибо спасибі спасібо спасібі благодарю благодарим дякую дякуємо вдячна вдячний вдячні
+    thanks thank thx cheers ta ty
     """
 )
 # Thanks said for what is still to be done: "спасибо заранее", "дякую наперед", "thanks in

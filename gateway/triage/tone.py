@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from gateway.knowledge.morphology import is_dictionary_word, readings
-from gateway.knowledge.vocabulary import PRODUCT_WORDS, WORDS
+from gateway.knowledge.vocabulary import IN_ADVANCE_WORDS, PRODUCT_WORDS, THANKS_WORDS, WORDS
 from gateway.triage.phrases import PhraseSet, normalise
 from gateway.triage.reading import (
     MessageReading,
@@ -74,9 +74,17 @@ PERSISTS = PhraseSet([
     r"still", r"again", r"same (problem|thing|error)", r"nothing (changed|works|happen\w*)",
     r"ничего не (изменилось|поменялось|работает)", r"нічого не (змінилось|змінилося|працює)",
 ])  # fmt: skip
+# Thanks, as a phrase: the one table of its words (vocabulary.THANKS_WORDS), "thank" and
+# "thanks" with the "you" after them. Not the British "ta" alone: in a chat it is far more
+# often the Ukrainian "та" typed in Latin ("ta ni", "ta ne pratsyuye"); the matcher reads
+# it only beside words of working again.
+THANKS = PhraseSet([
+    r"thanks?( you)?",
+    *sorted(word for word in THANKS_WORDS if word not in ("thank", "thanks", "ta")),
+])  # fmt: skip
 # Thanks and praise that open a message and are then taken back.
 PRAISE = PhraseSet([
-    r"спасибо", r"благодарю", r"дякую", r"thanks?( you)?", r"thank you",
+    *THANKS.patterns,
     r"(очень|дуже|так|ну) (помогли|помогло|помог|допомогли|допомогло|допоміг)",
     r"(very|so|really) helpful", r"(big |great )?help(ed)?( a lot)?",
     r"отлично", r"замечательно", r"прекрасно", r"великолепно", r"супер", r"класс",
@@ -85,7 +93,9 @@ PRAISE = PhraseSet([
     r"браво", r"молодцы", r"молодці", r"гениально", r"геніально", r"bravo", r"well done",
     r"(nice|good|great) job", r"(nice|good) one",
 ])  # fmt: skip
-_IN_ADVANCE = PhraseSet([r"заранее", r"заздалегідь", r"наперед", r"in advance"])
+_IN_ADVANCE = PhraseSet(
+    "in advance" if word == "advance" else word for word in sorted(IN_ADVANCE_WORDS)
+)
 # What the service is, asked of in disbelief.
 RHETORICAL = PhraseSet([
     r"(что|що) (это |це )?за (поддержк|сервис|служб|підтримк|сервіс|обслуживани|обслуговуванн|"

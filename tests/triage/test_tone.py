@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from gateway.dialogs import answers
+from gateway.dialogs.answers import is_small_talk
 from gateway.dialogs.problem import problem_statement, without_tone
+from gateway.knowledge.vocabulary import THANKS_WORDS
+from gateway.triage import tone
 from gateway.triage.mood import detect_handoff
 from gateway.triage.tone import read_tone, shouted_words
 
@@ -249,3 +253,26 @@ def test_a_short_clause_many_users_write_is_judged_once(
     first = len(calls)
     assert tone_module.only_tone(clause) is tone_module.only_tone(clause) is tone
     assert len(calls) == first
+
+
+def test_one_table_of_thanks() -> None:
+    """The dialogs, the tone and the matcher read thanks from one table of words."""
+    assert answers.THANKS is tone.THANKS
+    thanked = {word for word in THANKS_WORDS if tone.THANKS.search(word)}
+    assert thanked == THANKS_WORDS - {"ta"}
+    assert all(tone.PRAISE.search(word) for word in thanked)
+
+
+@pytest.mark.parametrize(
+    ("text", "talk"),
+    [
+        ("cheers", "thanks"),
+        ("дякуємо!", "thanks"),
+        ("спасібі", "thanks"),
+        # the Ukrainian "та" typed in Latin is no thanks
+        ("ta ni", ""),
+        ("ta ne pratsyuye", ""),
+    ],
+)
+def test_thanks_in_every_word_of_the_table(text: str, talk: str) -> None:
+    assert is_small_talk(text) == talk
