@@ -180,6 +180,9 @@ def test_payment_fraud_pretexts_and_the_sim_are_one_word_each() -> None:
     assert normalize_text("my bank card is blocked").split()[1] == "bank"
     assert "giftcard" in normalize_text("asks me to buy gift cards").split()
     assert "giftcard" in normalize_text("просит купить подарочные карты").split()
+    # "карти" beside "картки", "карточки" beside "карты": the same cards
+    for text in ("про подарункові карти", "п'ять подарункових карт", "подарочные карточки"):
+        assert "giftcard" in normalize_text(text).split(), text
     for text in ("код приходить на стару сімку", "новая сим-карта", "the old SIM", "SIM card"):
         assert "simcard" in normalize_text(text).split(), text
 

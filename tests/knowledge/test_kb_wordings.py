@@ -723,6 +723,7 @@ def test_the_empty_words_of_an_inbox_are_those_beside_it() -> None:
         ("шеф пише з gmail, просить терміново купити ваучери", "uk"),
         ("someone posing as the owner asked me for vouchers", "en"),
         ("the boss texted from a new number, wants Amazon vouchers bought today", "en"),
+        ("лист від «власника» кав'ярні про подарункові карти", "uk"),
     ],
 )
 def test_vouchers_asked_for_are_the_gift_card_pretext(
