@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from gateway.config import Settings
@@ -29,6 +30,16 @@ def _chats_of_two_shards(store: Store) -> tuple[str, str]:
 
 async def _transcript(store: Store, chat: str) -> list[dict[str, Any]]:
     return await store.conversations.transcript(f"webchat:{chat}")
+
+
+async def _until(condition: Callable[[], bool]) -> None:
+    while not condition():
+        await asyncio.sleep(0.01)
+
+
+async def _drained(store: Store) -> None:
+    while await store.inbound.backlog():
+        await asyncio.sleep(0.02)
 
 
 async def test_the_loop_serves_others_while_a_long_message_is_read(settings: Settings) -> None:
@@ -70,11 +81,9 @@ async def test_the_loop_serves_others_while_a_long_message_is_read(settings: Set
             assert await store.inbound.accept(
                 InboundMessage("webchat", first, "m3", text="it says offline")
             )
-            while len(beats) < before + 2:
-                await asyncio.sleep(0.01)
+            await asyncio.wait_for(_until(lambda: len(beats) >= before + 2), 60)
             served.set()
-            while await store.inbound.backlog():
-                await asyncio.sleep(0.02)
+            await asyncio.wait_for(_drained(store), 120)
         finally:
             served.set()
             for w in workers:
