@@ -26,8 +26,10 @@ Handler = Callable[[InboundEntry, Fence, list[list[str]]], Awaitable[object]]
 # writes beside them): for each, whether it is done. One not done is run alone by `Handler`.
 GroupHandler = Callable[[list[InboundEntry], Fence, list[list[list[str]]]], Awaitable[list[bool]]]
 MAX_ATTEMPTS = 3
-# An entry pending to this worker for this many leases was never brought to it (a turn
-# takes milliseconds; a stalled worker loses its lease long before): reclaimed.
+# An entry pending to this worker for this many leases, and not in its hands, was never
+# brought to it (a read answered after a store outage): reclaimed. One in its hands may be
+# that old: a long turn (read off the event loop, so the leases are renewed meanwhile) or
+# the entries read with it, waiting their turn.
 STRANDED_LEASES = 2
 
 
@@ -78,6 +80,10 @@ class ShardReads:
         self._kept.pop(shard, None)
         self._seen.pop(shard, None)
         self._wake(shard, [])
+
+    def kept(self, shard: int) -> set[str]:
+        """The ids of what was read for the shard and not yet taken by its consumer."""
+        return {entry.entry_id for entry in self._kept.get(shard, ())}
 
     def handed(self, shard: int, entries: list[InboundEntry]) -> None:
         """The consumer took these (reclaimed) entries: later ones only are handed out."""
@@ -191,6 +197,7 @@ class InboundWorker:
         self.held: set[int] = set()
         self.processed = 0
         self._consumers: dict[int, asyncio.Task[None]] = {}
+        self._in_hand: dict[int, set[str]] = {}  # per shard: taken, not yet done
         self._stopping = asyncio.Event()
         # One read for all its shards on a single server; on a cluster each shard's stream
         # is on its own node and is read on its own.
@@ -235,7 +242,9 @@ class InboundWorker:
             if not await self.store.leases.renew(shard, self.id, self.lease_ms):
                 log.warning("lease of shard %s expired; leaving it", shard)
                 await self._drop(shard, release=False)
-            elif await self.store.inbound.stranded(shard, self.id, self.lease_ms * STRANDED_LEASES):
+            elif await self.store.inbound.stranded(
+                shard, self.id, self.lease_ms * STRANDED_LEASES, self._in_hands(shard)
+            ):
                 # Taken up again below, with the lease it holds: the reclaim brings it.
                 log.warning(
                     "shard %s: a message read for this worker never reached it (a read "
@@ -262,6 +271,12 @@ class InboundWorker:
             if self._reads is not None:
                 await self._reads.settled(shard)
             await self.store.leases.release(shard, self.id)
+
+    def _in_hands(self, shard: int) -> set[str]:
+        """The shard's entries this worker has: being processed, waiting their turn in
+        the batch, or read and kept for its consumer."""
+        kept = self._reads.kept(shard) if self._reads is not None else set()
+        return self._in_hand.get(shard, set()) | kept
 
     def _active(self, shard: int) -> bool:
         return shard in self.held and not self._stopping.is_set()
@@ -306,6 +321,14 @@ class InboundWorker:
         together when a GroupHandler is given; a conversation's next message waits until
         its previous one is done. What is not done when the shard is lost is left
         pending: whoever holds the shard next reclaims it."""
+        hand = self._in_hand.setdefault(shard, set())
+        hand.update(entry.entry_id for entry in entries)
+        try:
+            await self._each_in_order(shard, entries)
+        finally:
+            hand.difference_update(entry.entry_id for entry in entries)
+
+    async def _each_in_order(self, shard: int, entries: list[InboundEntry]) -> None:
         for group in _conversation_runs(entries) if self.together else [[e] for e in entries]:
             if not self._active(shard):
                 return

@@ -11,7 +11,7 @@ import json
 import logging
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -172,15 +172,19 @@ class InboundQueue:
             for entry in self._entries(_shard_of_stream(stream), rows)
         ]
 
-    async def stranded(self, shard: int, consumer: str, idle_ms: int) -> bool:
-        """Whether an entry handed to `consumer` longer than `idle_ms` ago is still pending:
-        a read Redis answered to a connection the worker had given up on (the answer came
-        after a store outage), so the worker never saw it. Only a reclaim brings it."""
+    async def stranded(
+        self, shard: int, consumer: str, idle_ms: int, in_hand: Collection[str] = ()
+    ) -> bool:
+        """Whether an entry handed to `consumer` longer than `idle_ms` ago is still pending,
+        other than those it has `in_hand` (ids: read, being processed or waiting their turn
+        behind a long one): a read Redis answered to a connection the worker had given up
+        on (the answer came after a store outage), so the worker never saw it. Only a
+        reclaim brings it. Among len(in_hand) + 1 idle entries one is not in hand."""
         rows = await self._redis.xpending_range(
-            keys.inbound_stream(shard), keys.INBOUND_GROUP, "-", "+", 1,
+            keys.inbound_stream(shard), keys.INBOUND_GROUP, "-", "+", len(in_hand) + 1,
             consumername=consumer, idle=idle_ms,
         )  # fmt: skip
-        return bool(rows)
+        return any(_decode(row["message_id"]) not in in_hand for row in rows)
 
     async def reclaim(self, shard: int, consumer: str) -> list[InboundEntry]:
         """Everything left pending in a shard (by a crashed worker), now owned by us."""

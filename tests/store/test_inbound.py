@@ -7,6 +7,7 @@ import json
 import random
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -491,4 +492,48 @@ async def test_a_message_read_for_a_worker_that_never_reached_it_is_still_proces
 
     assert done == ["#1", "#0"]
     assert sorted(await store.redis.lrange("test:order:lost", 0, -1)) == [b"#0", b"#1"]
+    assert await store.inbound.backlog() == 0
+
+
+async def test_a_turn_longer_than_the_stranded_age_is_not_taken_from_its_worker(
+    store: Store,
+) -> None:
+    """A message in a worker's hands for more than two leases (a long first message read
+    off the event loop, the leases renewed meanwhile) or waiting its turn behind one was
+    taken for one a lost read left pending: the shard was dropped, the turn in hand cut
+    off, and the messages read again (a long one three times in a loaded run). Now what
+    the worker holds is no stranded entry: each message is processed once, in order."""
+    beats: list[float] = []
+    calls: list[str] = []
+    release = asyncio.Event()
+
+    async def handler(entry: InboundEntry, fence: Fence, ack: list[list[str]]) -> None:
+        calls.append(entry.message.text)
+        if entry.message.text == "#0":
+            await release.wait()  # the long turn: the balancer beats meanwhile
+        await store.commit(_recorded(entry, ack), fence)
+
+    worker = InboundWorker(store, handler, lease_seconds=0.3, block_ms=50, worker_id="w-long")
+    heartbeat = store.leases.heartbeat
+
+    async def counted(*args: Any, **kwargs: Any) -> Any:
+        beats.append(time.monotonic())
+        return await heartbeat(*args, **kwargs)
+
+    store.leases.heartbeat = counted  # type: ignore[method-assign]
+    task = asyncio.create_task(worker.run())
+    await _until(lambda: len(worker.held) == store.inbound.shards)
+    for n in range(3):
+        assert await store.inbound.accept(msg("long", n))
+    await _until(lambda: calls == ["#0"])
+    before = len(beats)
+    # Two leases and more go by (at least 8 rounds of a balancer beating every 0.1 s).
+    await _until(lambda: len(beats) >= before + 8)
+    release.set()
+    await _until(lambda: len(calls) >= 3)
+    await asyncio.sleep(0.5)
+    await _stop([worker], [task])
+
+    assert calls == ["#0", "#1", "#2"]
+    assert await store.redis.lrange("test:order:long", 0, -1) == [b"#0", b"#1", b"#2"]
     assert await store.inbound.backlog() == 0
