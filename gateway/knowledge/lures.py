@@ -19,6 +19,11 @@ from gateway.knowledge.vocabulary import (
     CIRCUMSTANCE_WORDS,
     CLICK_LEMMAS,
     CONDITION_WORDS,
+    CREDENTIAL_PAGES,
+    CREDENTIAL_REACH,
+    CREDENTIAL_WORDS,
+    ENTERED_WORDS,
+    ENTERING_LEMMAS,
     FULL_WORDS,
     LINK_LEMMAS,
     LINK_REACH,
@@ -26,10 +31,12 @@ from gateway.knowledge.vocabulary import (
     NEGATION_WORDS,
     OPENED_WORDS,
     OPENING_LEMMAS,
+    PAGE_REACH,
     THREAT_LEMMAS,
     THREAT_REACH,
     THREATENED_WORDS,
     UNLESS_WORDS,
+    WRONG_WORDS,
 )
 
 _NOT_REACH = 3  # "якщо не", "if you don't", "if I do not"
@@ -139,6 +146,43 @@ def opened_attachment(words: Sequence[Token], lang: str | None) -> frozenset[int
             for w in words[max(i - _NOT_REACH, 0) : i]
         )
     )
+
+
+def gave_sign_in(words: Sequence[Token], lang: str | None) -> frozenset[int]:
+    """Positions of the verbs of entering said as done, with a login or a password and a
+    page or a form a few words from them, in a message that names a letter or a link ("the
+    'missed delivery' email got me, I put my work login into the page", "I clicked and typed
+    my login on the page it opened", "перейшла за посиланням з листа, ввела пароль на
+    сторінці"): the user gave the sign-in to the page a letter led to, which the phishing
+    article says as "entered my password on a fake login page". Not an entering denied or
+    refused after ("typed my password on the webmail page, it says incorrect": the sign-in's),
+    nor one in a message with no letter."""
+    if not any(t.word in MAIL_WORDS or t.lemma in LINK_LEMMAS for t in words):
+        return frozenset()
+    signs = [i for i, t in enumerate(words) if _said(t, CREDENTIAL_WORDS)]
+    pages = [i for i, t in enumerate(words) if _said(t, CREDENTIAL_PAGES)]
+    if not signs or not pages:
+        return frozenset()
+    return frozenset(
+        i
+        for i, t in enumerate(words)
+        if _entered(t, lang)
+        and any(abs(i - k) <= CREDENTIAL_REACH for k in signs)
+        and any(abs(i - k) <= PAGE_REACH for k in pages)
+        and not any(w.word in NEGATION_WORDS for w in words[max(i - _NOT_REACH, 0) : i])
+        and not any(w.word in NEGATION_WORDS or _said(w, WRONG_WORDS) for w in words[i + 1 :])
+    )
+
+
+def _said(token: Token, words: frozenset[str]) -> bool:
+    return token.word in words or token.lemma in words
+
+
+def _entered(token: Token, lang: str | None) -> bool:
+    """A verb of entering said as done ("typed", "put", "ввела", "заповнив")."""
+    if token.word.isascii():
+        return token.word in ENTERED_WORDS
+    return token.lemma in ENTERING_LEMMAS and "past" in verb_grammemes(token.word, lang or "ru")
 
 
 def _opened(token: Token, lang: str | None) -> bool:

@@ -78,7 +78,7 @@ from gateway.knowledge.holdings import held_on_drive
 from gateway.knowledge.inboxes import empty_inbox
 from gateway.knowledge.installs import install_asked, install_rights
 from gateway.knowledge.lags import input_lag
-from gateway.knowledge.lures import followed_link, opened_attachment, threatened
+from gateway.knowledge.lures import followed_link, gave_sign_in, opened_attachment, threatened
 from gateway.knowledge.morphology import (
     Token,
     action_root,
@@ -661,6 +661,9 @@ class Ranker:
         # "я відкрив архів з листа", "opened a zip attachment from someone I don't know": what
         # a letter brought, opened, is the lure followed (lures.py).
         words = _read_as(words, opened_attachment(words, lang), "phishing", _PHISHING)
+        # "the 'missed delivery' email got me, I put my work login into the page": the
+        # sign-in given to a page a letter led to is the lure followed (lures.py).
+        words = _read_as(words, gave_sign_in(words, lang), "phishing", _PHISHING)
         # "someone wiped the Orders folder": a file or folder wiped is deleted (a phone
         # wiped is the MFA article's: "the old one is wiped").
         words = _read_as(words, _wiped_files(words), "deleted", _DELETED)

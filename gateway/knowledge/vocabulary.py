@@ -2982,6 +2982,25 @@ OPENING_LEMMAS: frozenset[str] = _words(
     "открыть распаковать разархивировать відкрити розпакувати розархівувати"
 )
 OPENED_WORDS: frozenset[str] = _words("opened unzipped extracted unpacked")
+# The user's sign-in given to a page, in a message that names a letter or its link
+# (lures.py): "I put my work login into the page", "typed my login on the page it opened",
+# "а там форма входа в почту, заполнила". Entering said as done (English words; Russian and
+# Ukrainian lemmas, in the past), what was entered (the secret itself, narrower than
+# SIGN_IN_WORDS: no account or verifying) and where, as written or as lemmas.
+ENTERED_WORDS: frozenset[str] = _words("put typed entered filled gave submitted keyed")
+ENTERING_LEMMAS: frozenset[str] = _words(
+    "ввести вбить заполнить вписать указать вбити заповнити вписати вказати"
+)
+CREDENTIAL_WORDS: frozenset[str] = _words(
+    """
+    login logins password passwords credentials username логин пароль вход логін вхід
+    """
+)
+CREDENTIAL_PAGES: frozenset[str] = _words(
+    "page site website form страница сайт форма сторінка"
+)
+CREDENTIAL_REACH = 4  # words from the verb to what was entered
+PAGE_REACH = 6  # and to the page it was entered in
 # A screen that shields (shields.py): "защитный экран на копре", "захисний екран від бризок",
 # "the spray screen on the ice chainsaw", "the blast screen on the piling rig". The screen's
 # words, and the words that make it a guard said just before it ("splash screen" is a

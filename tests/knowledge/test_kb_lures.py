@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from kbanswers import answered
 
-from gateway.knowledge.lures import followed_link, opened_attachment, threatened
+from gateway.knowledge.lures import followed_link, gave_sign_in, opened_attachment, threatened
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
 
@@ -127,3 +127,31 @@ def test_only_an_opening_done_near_what_a_letter_brought_is_the_lure() -> None:
         ("откройте вложение из письма", "ru"),
     ):
         assert opened_attachment(tokens(text, lang), lang) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("an email said my phone contract was ending, I put my work password into the page",
+         "en"),
+        ("got an email that my storage is full, I typed my password on the page and then saw "
+         "the sender", "en"),
+    ],
+)
+def test_a_sign_in_given_to_a_page_a_letter_led_to_is_phishing(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # What the letter said (a phone, storage full) was read as the user's own problem.
+    assert answered(matcher, text, lang) == "phishing_report"
+
+
+def test_only_a_sign_in_entered_on_a_page_in_a_message_with_a_letter_is_given() -> None:
+    words = tokens("пришло письмо про доставку, на странице я ввела логин и пароль", "ru")
+    assert [words[i].word for i in gave_sign_in(words, "ru")] == ["ввела"]
+    for text, lang in (
+        ("I typed my password on the login page and it keeps saying it's wrong", "en"),  # no letter
+        ("I typed my password on the webmail page, it says incorrect", "en"),  # refused after
+        ("я не вводила пароль на сайте из письма", "ru"),  # denied
+        ("введите пароль на странице из письма", "ru"),  # asked for
+    ):
+        assert gave_sign_in(tokens(text, lang), lang) == frozenset(), text
