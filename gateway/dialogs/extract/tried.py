@@ -194,7 +194,17 @@ _SENT = (
 )
 _ASKED_OWNER = (
     r"(?:asked|emailed|e-mailed|messaged|contacted|pinged|called|phoned|wrote to)\s+"
-    r"(?:the|my|our)\s+(?:[\w-]+\s+)?(?:owner|manager|supervisor|boss)"
+    r"(?:the|my|our|her|his|their|a)\s+(?:[\w-]+\s+)?(?:owner|manager|supervisor|boss|"
+    r"colleague|co-?worker|admin|administrator)s?|"
+    # … in Russian and Ukrainian, the one asked in the genitive after "у" / "в" or as the
+    # object ("спросила у руководителя", "запитала в керівника", "попросила коллегу"); never
+    # the one who asks ("меня просила коллега")
+    r"(?:(?:спросил|спрашивал|попросил|просил)(?:а|и)?|(?:запита|запитува|пита|попроси|проси)"
+    r"(?:в|ла|ли))\s+(?:(?:у|в|із|з)\s+)?(?:(?:своего|своей|свого|своєї|моего|моей|мого|моєї|"
+    r"нашего|нашей|нашого|нашої|её|ее|його|її)\s+)?(?:руководител(?:я|ю|ей)|начальни(?:ка|ку|цу|цы)|"
+    r"керівни(?:ка|ку|кові|цю|ці)|менеджер(?:а|у|ові)|админ(?:а|у)|адмін(?:а|у|ові)|"
+    r"администратор(?:а|у)|адміністратор(?:а|у|ові)|владельц(?:а|у)|власни(?:ка|ку|кові|цю|ці)|"
+    r"коллег(?:у|и)|колег(?:у|и|і))"
 )
 _SET_UP_STEP = case_blind(
     rf"(?<!не )(?<!ні )(?<!not )(?<!\w)(?:"
