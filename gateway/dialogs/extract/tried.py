@@ -473,6 +473,24 @@ _FIX_DONE_EN = re.compile(
     r"\bforced (?:it )?(?:off|shut|closed|to restart)\b",
     _I,
 )
+# An -ing form in a noun phrase, after a determiner and the words that describe, says what kind
+# a thing is ("the changing rooms", "the hot springs changing rooms", "the scanning app", "this
+# logging laptop"): a noun follows it. Never a step of the user's, which takes its object with
+# a determiner or a pronoun ("changing the toner", "restarting it") or is judged ("the cache
+# clearing did nothing").
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|our|my|your|their|his|her|its|this|that|these|those)\s+"
+    r"(?:(?!(?:after|before|by|when|while|and|or|then|for|from|with|without|of|to|in|on|at|is|"
+    r"was|are|were|been|be|it|not|no|tried|try|keeps?|kept|still)\b)[a-z]+\s+){0,2}$",
+    _I,
+)
+_ING_NOUN = re.compile(
+    r"\s+(?!(?:the|a|an|my|our|your|their|his|her|its|this|that|these|those|it|them|him|me|"
+    r"us|all|every|each|some|any|everything|off|out|up|down|back|in|on|did|didn't|does|"
+    r"doesn't|do|don't|was|wasn't|were|is|isn't|has|hasn't|had|helped|fixed|solved|made|"
+    r"worked|won't|will|would|also|again|twice|too)\b)[a-z]+\b",
+    _I,
+)
 # "I've already run Windows Update": a perfect says a step done, "I run the cat cafe" a business.
 _PERFECT = re.compile(r"\b(?:i've|we've|ive|weve|have|has|had)\s+(?:already\s+|just\s+)?$", _I)
 
@@ -962,6 +980,12 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
             and not _USER_SUBJECT.search(before)
         ):
             continue  # "has been sitting on … and restarting": what the machine keeps doing
+        if (
+            verb.endswith("ing")
+            and _DETERMINER_BEFORE.search(before)
+            and _ING_NOUN.match(lowered, found.end())
+        ):
+            continue  # "the changing rooms", "the scanning station": a noun's word, no step
         if verb == "run" and not judged and not _PERFECT.search(before):
             continue  # "I run the cat cafe": a business run; "I run sfc, still …" is a step
         if verb == "done" and (
