@@ -115,8 +115,10 @@ ELSEWHERE_TOO = case_blind(
 
 def is_own_step(clause: str) -> bool:
     """Whether `clause` opens with a past verb of the user's own that is no thing's doing:
-    "Перепрошил роутер", "Змінила пароль", "Called the bank". Whether the message said what
-    is wrong before it is the caller's to check (`TROUBLE`)."""
+    "Перепрошил роутер", "Змінила пароль", "Called the bank"; after where it was done ("В
+    настройках сбросила кэш"), or after its object and a small word ("Сим-карту себе
+    восстановила"). Whether the message said what is wrong before it is the caller's to
+    check (`TROUBLE`)."""
     words = [w.lower().replace("’", "'") for w in WORD.findall(clause)]
     while words and words[0] in _LEAD:
         words = words[1:]
@@ -125,19 +127,53 @@ def is_own_step(clause: str) -> bool:
     first = words[0]
     if first.isascii():
         return _english_step(first, words[1])
-    if _object_first(first, words[1]):
-        return _cyrillic_step(words[1])  # "Ключ перезаписувала з флешки"
+    words = _after_place(words)
+    first = words[0]
+    # a small word may stand between the object and its verb: "Сим-карту себе восстановила"
+    at = 1
+    while at < min(3, len(words) - 1) and words[at] in _BETWEEN:
+        at += 1
+    verb = words[at]
+    if _object_first(first, verb):
+        return _cyrillic_step(verb)  # "Ключ перезаписувала з флешки"
     return _cyrillic_step(first)
+
+
+# Words between an object said first and its verb: "Сим-карту себе восстановила", "Драйвер
+# я сама переставила" (not "уже": the attempt lists read "батарейки вже міняла").
+_BETWEEN_TEXT = "себе собі я сама сам сами ми мы заново наново знову снова"
+_BETWEEN = frozenset(_BETWEEN_TEXT.split())
+
+
+_PLACE_PREPOSITIONS_TEXT = "в во у на из с со з із зі від от до через"
+_PLACE_PREPOSITIONS = frozenset(_PLACE_PREPOSITIONS_TEXT.split())
+
+
+def _after_place(words: list[str]) -> list[str]:
+    """The words after where the step was done, said first: a preposition, the noun it
+    governs and a name after it ("у налаштуваннях Zoom мікрофон вибирала", "в настройках
+    сбросила кэш"); the words themselves when no place opens them."""
+    if len(words) < 4 or words[0] not in _PLACE_PREPOSITIONS:
+        return words
+    place = readings(words[1], "ru") or readings(words[1], "uk")
+    if not place or "NOUN" not in place[0][1] or "nomn" in place[0][1]:
+        return words
+    rest = words[2:]
+    return rest[1:] if rest[0].isascii() and len(rest) > 2 else rest
 
 
 def _object_first(word: str, verb: str) -> bool:
     """Whether `word` is a noun the past `verb` after it does not agree with: its object
-    ("Ключ перезаписувала", "Кабель меняли"), not its subject ("Принтер перестал")."""
+    ("Ключ перезаписувала", "Кабель меняли"), not its subject ("Принтер перестал"). A word
+    joined by a hyphen is read by its last part ("Сим-карту")."""
+    word = word.rsplit("-", 1)[-1]
     noun = readings(word, "ru") or readings(word, "uk")
     done = readings(verb, "ru") or readings(verb, "uk")
     if not noun or not done or "NOUN" not in noun[0][1] or "past" not in done[0][1]:
         return False
     said, form = noun[0][1], done[0][1]
+    if not any("nomn" in tags for _, tags in noun):
+        return True  # "карту", "настройки сети" read only as what is done to: the object
     if "plur" in form:
         return "plur" not in said
     return not ({"masc", "femn", "neut"} & said & form)
