@@ -35,6 +35,8 @@ EN_NOT_DONE = re.compile(
     r"\b(?:please|pls|can you|could you|would you|(?:should|shall|can|could|may|do) (?:i|we)|"
     r"how (?:do|can|to)|"
     r"need to|needs to|want to|wants|going to|gonna|will|won't|'ll|able to|have to|must|"
+    # a wish: "I'd like to try reinstalling the driver", "we would love to update it"
+    r"(?:would|'d|’d) (?:like|love) to|"
     r"is it ok to|may i|without|before)\b[^.;!?]*$|\?\s*$|^(?:restart|reboot|reinstall|clear|"
     r"check|update)\b",
     _I,

@@ -761,10 +761,12 @@ _NOT_BEFORE_EN = re.compile(
     r"(?:^|[,;:]\s*|\b(?:i|we|and|but|so|also|honestly|yet)\s+)(?:have not|haven'?t|"
     r"did not|didn'?t|had not|hadn'?t|never|not)\s+(?:yet\s+|even\s+|actually\s+)?$"
 )
-# "хотела переустановить, но …", "was going to reinstall it but …": a plan given up on.
+# "хотела переустановить, но …", "was going to reinstall it but …": a plan given up on (the
+# conditional, "хотела бы", "хотіла б", is a wish still: no answer).
 _MEANT_TO = re.compile(
     r"(?<!\w)(?:хотел[аи]?|собирал(?:ся|ась|ись)|думал[аи]?|хотів|хотіла|хотіли|"
-    r"збирав(?:ся)?|збиралас[ья]|збиралися|думав|думала)(?!\s+бы)\s+(?P<cyr>\w+(?:\s+\w+)?)|"
+    r"збирав(?:ся)?|збиралас[ья]|збиралися|думав|думала)(?!\s+(?:бы|би|б)(?!\w))\s+"
+    r"(?P<cyr>\w+(?:\s+\w+)?)|"
     r"\b(?:was|were) (?:going|about) to (?P<en1>\w+)|"
     r"\b(?:wanted|meant|planned) to (?P<en2>\w+)"
 )
