@@ -950,6 +950,9 @@ def _with_preposition(text: str, phrase: str) -> str:
     return text[before.start() : at + len(phrase)] if before else phrase
 
 
+# A word that says a time roughly, before its preposition: "вчора десь о четвертій", "вчера
+# где-то в 10 утра".
+_ROUGHLY = r"(?:(?:десь|где-то|примерно|приблизно)\s+)?"
 # The day, hour or week a start fell on, said right after it: "с обновления в понедельник",
 # "сегодня в 10 утра", "после обновления на прошлой неделе", "since the update on Monday",
 # "yesterday at 4pm", "since opening at 10". A clock, an hour, a weekday, a week or a date
@@ -961,7 +964,7 @@ _ON_WHEN = re.compile(
     # 10 none of our shops …", "сегодня около 11.", "this morning around 9"
     rf"(?:в|во|о|об|около|близько|at|around|about)\s+\d{{1,2}}{_HOUR_ENDS}|"
     # … said roughly: "вчора десь о четвертій", "вчера где-то в 10 утра"
-    r"(?:(?:десь|где-то|примерно|приблизно)\s+)?"
+    rf"{_ROUGHLY}"
     r"(?:в|во|у|на|о|об|около|близько|on|at|in|around|about)\s+(?:the\s+)?(?:"
     rf"{_CLOCK}|(?:(?:прошл\w+|минул\w+|позапрошл\w+|last|this|past)\s+)?(?!среде)(?:{_WEEKDAYS})|"
     r"(?:прошл\w+|минул\w+|позапрошл\w+|этой|этом|цьому|цей|цього|last|this|past)\s+"
@@ -1060,7 +1063,7 @@ def _agreeing_noun(adjective: str, word: str) -> bool:
 
 # Between two time phrases of one start: a space or a comma, and a word that says it roughly
 # ("вчора десь о четвертій", "yesterday around 4").
-_NEIGHBOUR_GAP = re.compile(r"[ ,]{1,2}(?:(?:десь|где-то|примерно|приблизно)\s+)?", _I)
+_NEIGHBOUR_GAP = re.compile(rf"[ ,]{{1,2}}{_ROUGHLY}", _I)
 
 
 def _with_neighbours(text: str, phrase: str, found: list[str]) -> str:
