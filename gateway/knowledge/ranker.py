@@ -670,10 +670,10 @@ class Ranker:
         # "монітор впав з кронштейна", "ноутбук упал со стола": a device that fell from a
         # place was dropped (spills.py), no service that went down; a phone dropped with its
         # second factor is the lost phone (below).
-        words = _read_as(words, fell_from(words), "уронил", _dropped())
+        words = _read_as(words, fell_from(words), "уронил", _read_lemma("уронил", "ru"))
         # "смердить горілим", "воняет горелым": a stench of burning is the smell (smells.py).
-        smell = "пахне" if lang == "uk" else "пахнет"
-        words = _read_as(words, burnt_stench(words), smell, _smelling(smell))
+        smell, said_in = ("пахне", "uk") if lang == "uk" else ("пахнет", "ru")
+        words = _read_as(words, burnt_stench(words), smell, _read_lemma(smell, said_in))
         # "уронил телефон с аутентификатором в септик, он сдох": a phone gone with its second
         # factor is the phone lost (phones.py), and that it died says nothing more.
         # A phone named by its make or as a handset is the phone that went ("switched from
@@ -2226,17 +2226,11 @@ class Ranker:
 
 
 @cache
-def _dropped() -> str:
-    """The lemma key of "уронил", what a device that fell is read as (spills.py), worked out
-    on first use: a Cyrillic lemma at import loads the dictionaries `serve` never needs."""
-    return lemma("уронил", "ru")
-
-
-@cache
-def _smelling(word: str) -> str:
-    """The lemma key of "пахне" or "пахнет", what a stench of burning is read as (smells.py),
-    worked out on first use, as `_dropped` is."""
-    return lemma(word, "uk" if word == "пахне" else "ru")
+def _read_lemma(word: str, lang: str) -> str:
+    """The lemma key of a word others are read as ("уронил": a device that fell, spills.py;
+    "пахне", "пахнет": a stench of burning, smells.py), worked out on first use: a Cyrillic
+    lemma at import loads the dictionaries `serve` never needs."""
+    return lemma(word, lang)
 
 
 def tie_broken(
