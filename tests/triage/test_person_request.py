@@ -159,14 +159,14 @@ def test_a_person_to_talk_with(text: str, asks: bool) -> None:
     [
         # a command said softly: an infinitive after "можно", "можете", "прошу" is read as the
         # imperative (dialogs_frozen38's tired Ukrainian request got the whole checklist)
-        ("Перепрошую, можна мене просто передати людині?", True),
+        ("Вибачте, а можна мене просто передати живій людині?", True),
         ("Можно меня переключить на оператора?", True),
         ("Можна викликати майстра?", True),
         ("Прошу связаться со мной", True),
         ("Прошу зв'язатися зі мною", True),
         ("Можете мне перезвонить?", True),
         ("Прошу передать заявку специалисту", True),
-        ("Прошу когось прислати, з системного блока пішов дим", True),
+        ("Прошу когось надіслати, з принтера іде дим", True),
         ("можно создать заявку?", True),
         # … and an imperative keeps its person behind the words of address
         ("Передайте це, будь ласка, фахівцю", True),
