@@ -73,6 +73,10 @@ _ARTICLE_LEADS = frozenset({"not", "keep", "keeps", "kept", "still"})
 _LEADS = _ARTICLE_LEADS | frozenset(
     {"is", "are", "was", "were", "got", "gets", "stop", "stops", "stopped"}
 )
+# English words of degree between a copula and the state it says ("is very loud").
+_DEGREES = frozenset(
+    {"very", "really", "so", "too", "super", "extremely", "quite", "pretty", "totally"}
+)
 # The English words that say at once that what comes before them fails.
 _OPENING_FAILS = _ARTICLE_LEADS | frozenset({"stop", "stops", "stopped"})
 # "The scoreboard is blank": a copula then a thing's state says at once that it fails.
@@ -357,6 +361,7 @@ def subject(
             first_ended = first_ended or bool(first)
             continue
         before = words[index - 1] if index else None
+        lead = _lead(words, index)
         if token.word in _TECHNIQUES and before is not None and before.word in _GOVERNING:
             continue  # "для 3D-принтера": a kind inside the phrase, read with its thing
         owner = _owner(words, index, lang) if not governed else None
@@ -386,14 +391,14 @@ def subject(
             or token.lemma in generic
             or token.word in _LEADS
             or _coded(token)
-            or _failure(token, before, lang, failures)
+            or _failure(token, lead, lang, failures)
         ):
             # A product is an IT thing wherever it stands; "не работает", "error",
             # "keeps", a code (which error, not of what) and a failure are no things.
             is_named = is_named or named(token)
             product = product or named(token)
             other_it = other_it or named(token)
-            if not named(token) and _failure(token, before, lang, failures):
+            if not named(token) and _failure(token, lead, lang, failures):
                 said.append(token.lemma)
             # Said to fail at once: "won't", "keeps", "stopped", "died", "jammed" (not "is
             # sick", "says", "is locked out": a person's state, a word said).
@@ -587,6 +592,15 @@ def _owned(
 def _person(token: Token, lang: str) -> bool:
     found = readings(token.word, lang)
     return bool(found) and "anim" in found[0][1]
+
+
+def _lead(words: Sequence[Token], index: int) -> Token | None:
+    """The word before `index` past the English words of degree: "is very loud", "is
+    really slow" say the state after the copula as "is loud" does."""
+    at = index - 1
+    while at > 0 and words[at].word in _DEGREES:
+        at -= 1
+    return words[at] if at >= 0 else None
 
 
 def _failure(token: Token, before: Token | None, lang: str, failures: frozenset[str]) -> bool:

@@ -89,12 +89,15 @@ def test_driving_is_no_drive() -> None:
         # A fan of a kind nothing IT's is that kind's, however loudly it is said to fail.
         ("the exhaust fan in the paint booth is screeching really loudly", "en", None),
         ("the ceiling fan squeaks loudly when it spins", "en", None),
+        # A state after a word of degree is what is said of the fan, not a thing named.
+        ("the ceiling fan is really loud", "en", None),
         # A computer's fan is told with the computer or its slowness.
         ("вентилятор в ноутбуке гудит", "ru", "slow_computer"),
         ("ноут гальмує, вентилятор гуде", "uk", "slow_computer"),
         ("комп в бухгалтерии тормозит, вентилятор гудит", "ru", "slow_computer"),
         ("my laptop fan is running really loudly", "en", "slow_computer"),
         ("the cpu fan is rattling loudly", "en", "slow_computer"),
+        ("the pc fan is really loud", "en", "slow_computer"),
     ],
 )
 def test_a_fan_without_a_computer_is_the_rooms(
