@@ -213,6 +213,11 @@ ASKS_FOR_PERSON = PhraseSet([
     r" (this|it|my (request|ticket|issue|case|query|problem|question|message)|the (request|"
     rf"ticket|issue|case|query|problem|question|message))( on| over| along)? to {_DESK_EN}",
     r"(put|get) (me|us) in touch with",
+    rf"(be|get) put through to {_DESK_EN}",  # "I'd like to be put through to someone"
+    # someone there to talk to: "is there someone I can talk to?", "is there a real person I
+    # could speak with?"
+    r"(is|are) there (someone|somebody|anyone|anybody|a (real |live |human |actual )?person|"
+    r"a human|people)( else| real)? (i|we) (can|could) (talk|speak|chat) (to|with)",
     r"(с|со|з|із) (кем|ким) (можно|можна|мне|мені) (\w+ )?(поговорить|поговорити|связаться|"
     r"зв'язатися)",
     r"жив\w* (\w+ )?(есть|є) (кто|хто)|(есть|є) (кто|хто)(-нибудь|-небудь|сь)? жив\w*",

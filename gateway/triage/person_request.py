@@ -154,16 +154,30 @@ _ALIVE = frozenset({"живой", "живий", "живая", "жива", "жи�
 ALONE_WORDS = 4  # "оператора мені", "живого специалиста сюда!": a clause of a few words
 
 
+# … from where, said after the person ("кого-нибудь из IT", "когось з айтішників"); and the
+# person one is to be put through to, asked softly ("можна до людини?", "можно к оператору?")
+_FROM = frozenset({"из", "з", "із", "зі", "от", "від"})
+_TOWARD = frozenset({"к", "ко", "до"})
+
+
 def _named_alone(words: list[Word]) -> bool:
     """A person asked for with the verb left out: "оператора мені", "специалиста мне!",
-    "людину сюди": the person as an object, no verb, only words of address beside it
-    (not "у оператора не работает гарнитура", "доступ для оператора")."""
+    "людину сюди", "можно кого-нибудь из IT?", "можна до людини?": the person as an object,
+    no verb, only words of address beside it (not "у оператора не работает гарнитура",
+    "доступ для оператора")."""
     if not words or len(words) > ALONE_WORDS:
         return False
     shapes = _shapes()
     rest = [w for w in words if w.text not in _TO_ME]
+    if len(rest) == 3 and rest[1].text in _FROM:
+        rest = rest[:1]
+    toward = len(rest) == 2 and rest[0].text in _TOWARD
+    if toward and any(w.text in ("можно", "можна") for w in words):
+        rest = rest[1:]
     if len(rest) != 1 or rest[0].is_verb or not _person(rest[0], shapes):
         return False
+    if toward:
+        return rest[0].has("gent") or rest[0].has("datv")  # "до людини", "к оператору"
     return rest[0].has("accs") and (not rest[0].has("nomn") or len(words) > 1)
 
 
@@ -299,10 +313,16 @@ def _ordered(words: list[Word], at: int) -> tuple[bool, list[Word]]:
     if not _infinitive(word):
         return False, []
     for j in range(at - 1, max(-1, at - 1 - POLITE_REACH), -1):
-        if words[j].text in _POLITELY:
-            denied = j > 0 and words[j - 1].text in _NOT  # "не можна передати": it cannot be
+        # a question softened by "бы", "ли": "не могли бы вы позвать …?", "нельзя ли …?"
+        softened = words[j + 1].text in _SOFTENED
+        if words[j].text in _POLITELY or (words[j].text == "нельзя" and softened):
+            # "не можна передати": it cannot be
+            denied = j > 0 and words[j - 1].text in _NOT and not softened
             return not denied, words[j + 1 : at]
     return False, []
+
+
+_SOFTENED = frozenset({"бы", "б", "ли"})
 
 
 # The grammemes of a finite verb; a Ukrainian infinitive is sometimes read with none of them

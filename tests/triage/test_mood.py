@@ -1077,6 +1077,9 @@ def test_a_real_man_or_an_it_guy_asked_for(text: str, asks: bool) -> None:
         ("Could you pass this on to someone in IT?", True),
         ("Please forward my request to the IT team", True),
         ("Can you put me in touch with someone?", True),
+        ("I'd like to be put through to someone", True),
+        ("Is there someone I can talk to?", True),
+        ("is there a real person I could speak with", True),
         # … not a call that came or is awaited, nor the writer's own passing on of a thing
         ("I got a call from IT yesterday about the update", False),
         ("I tried to forward it to someone but Outlook fails", False),

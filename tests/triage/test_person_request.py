@@ -212,3 +212,25 @@ def test_a_persons_service_asked_for(text: str, asks: bool) -> None:
 )  # fmt: skip
 def test_a_wish_about_the_staff_is_no_request(text: str, asks: bool) -> None:
     assert calls_for_person(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # a question softened by "бы", "ли" is asked, not denied
+        ("Не могли бы вы позвать специалиста?", True),
+        ("Не могли б ви покликати фахівця?", True),
+        ("Нельзя ли позвать специалиста?", True),
+        # the verb left out: to a person, or someone from the desk
+        ("можна до людини?", True),
+        ("можно к оператору?", True),
+        ("можно кого-нибудь из IT?", True),
+        ("можна когось з айтішників?", True),
+        # … not what cannot be done, nor a person in what is told
+        ("нельзя позвать специалиста, телефон не работает", False),
+        ("к оператору не подключается гарнитура", False),
+        ("у оператора из бухгалтерии не печатает принтер", False),
+    ],
+)  # fmt: skip
+def test_a_request_softened_or_with_the_verb_left_out(text: str, asks: bool) -> None:
+    assert calls_for_person(text) is asks
