@@ -17,6 +17,7 @@ from functools import cache
 from itertools import pairwise
 
 from gateway.knowledge.morphology import english_past, lemma, meant_text
+from gateway.knowledge.crowds import ENGLISH_DETERMINERS
 from gateway.knowledge.vocabulary import NOUN_DETERMINERS
 from gateway.triage.impatience import nobody_responds
 from gateway.triage.language import CYRILLIC
@@ -1742,9 +1743,10 @@ def _acts(word: Word) -> bool:
 
 
 def _past_of_the(words: list[Word]) -> list[Word]:
-    """The words a count counts, past "of" and a determiner: "(not one) of the scanners"."""
+    """The words a count counts, past "of" and a determiner: "(not one) of the scanners";
+    the determiners every English quantifier is said of (`crowds.ENGLISH_DETERMINERS`)."""
     rest = list(words)
-    while rest and rest[0].text in ("of", "the", "our", "their", "these", "those", "your"):
+    while rest and rest[0].text in ENGLISH_DETERMINERS:
         rest = rest[1:]
     return rest
 
