@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from gateway.knowledge.morphology import english_past, lemma, meant_text
 from gateway.knowledge.crowds import ENGLISH_DETERMINERS
+from gateway.knowledge.morphology import english_past, lemma, meant_text
 from gateway.knowledge.vocabulary import NOUN_DETERMINERS
 from gateway.triage.impatience import nobody_responds
 from gateway.triage.language import CYRILLIC
@@ -995,6 +995,18 @@ def all_of_things(reading: MessageReading) -> str:
     if whole:
         named = "|".join(re.escape(t) for t in sorted(whole))
         norm = re.sub(rf"\b(whole|entire)(\s+(?:{named}))\b", r"\1_\2", norm)
+    # … and a till said as one thing's genitive ("Компьютер кассы на Windows 10", "на
+    # терміналі каси в лабіринті"), so "кассы на …", "каси не …" count no tills
+    said = [
+        (w.text, _genitive_of_one(words, at, _part_starts(clause, reading.lang)))
+        for clause, words in reading.clauses
+        for at, w in enumerate(words)
+        if w.lemma in vocab.shared_devices
+    ]
+    ones = {t for t, one in said if one} - {t for t, one in said if not one}
+    if ones:
+        named = "|".join(re.escape(t) for t in sorted(ones))
+        norm = re.sub(rf"\b({named})\b", r"\1_", norm)
     return norm
 
 
@@ -1402,6 +1414,10 @@ def _many(
         genitive = any("gent" in t and "plur" not in t for t in word.tags)
         one = word.has("Fixd") or (before in _PREPOSITIONS and singular)
         one = one or (genitive and (owner or before in _INSTEAD_OR_BESIDE))
+        # … nor one said as another thing's genitive: "вивіска з номером каси згасла" is one
+        # till's, as "вивіска з номером зали згасла" is one hall's
+        of_another = _genitive_of_one(words, i, starts)
+        one = one or of_another
         if devices and word.has("nomn", "plur") and not one:
             return True
         # English plural devices as the subject: "our POS terminals stopped printing"
@@ -1461,8 +1477,10 @@ def _many(
             a.tags and not any("nomn" in t for t in a.tags) for a in adjectives
         )
         label = word.text in labels  # "Бухгалтерия: письма не уходят" names who writes
-        if subject and _is_group(word) and nominative and not label and before not in _PREPOSITIONS:
-            return True  # "склад не может отгрузить", "офис сидит без интернета"
+        # "склад не может отгрузить", "офис сидит без интернета"; not "з номером зали згасла"
+        named = subject and _is_group(word) and nominative and not label and not of_another
+        if named and before not in _PREPOSITIONS:
+            return True
         said_of = [w.text for w in after[:1]] in _GROUP_VERBS
         ours = "our" in (before, words[i - 2].text if i > 1 else "")
         # "the copier in our office doesn't send": where a device stands, not who is stopped;
@@ -1479,6 +1497,30 @@ def _unpaid(after: list[Word]) -> bool:
     get paid"."""
     without = any(w.lemma in _RECEIVE or w.text in ("без", "without") for w in after[:3])
     return without and any(w.among(_vocabulary().wages) for w in after)
+
+
+def _genitive_of_one(words: list[Word], i: int, starts: frozenset[int] = frozenset()) -> bool:
+    """Whether the plural-looking noun at `i` is one thing's genitive, not things counted:
+    said after a noun, a preposition or an adjective of one, and no plural verb after it
+    ("Компьютер кассы на Windows 10", "на пошту театральної каси не приходять листи" (its
+    adjective), "вивіска з номером зали згасла", "на терміналі каси в лабіринті заблокувало
+    запис"). The dictionary may know only the plural ("зали" of "зал", not the genitive of
+    "зала"): then a verb said of one must follow. Not "в магазине кассы не работают", "на
+    всіх точках каси не пробивають": their verbs are plural."""
+    word = words[i]
+    before = words[i - 1] if i and i not in starts else None  # "в пельменной, кассы на …"
+    if before is None or not any("plur" in t for t in word.tags):
+        return False
+    if before.tags and all("ADJF" in t and "plur" not in t for t in before.tags):
+        return True  # "театральної каси": its adjective says one
+    if not (before.text in _PREPOSITIONS or before.is_noun):
+        return False
+    verb = next((w for w in words[i + 1 : i + 5] if w.is_verb), None)
+    said = [t for t in verb.tags if "VERB" in t] if verb is not None else []
+    if any("plur" in t for t in said):
+        return False
+    # a verb said of one, or none at all with a singular reading ("Компьютер кассы на …")
+    return bool(said) or (verb is None and any("plur" not in t for t in word.tags))
 
 
 def _verb_of_one(after: list[Word]) -> bool:
