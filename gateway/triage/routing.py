@@ -42,7 +42,9 @@ DEVICES_AT_A_DOOR = [
 
 # Sound that is gone or does not play: "нет звука", "пропав звук", "звук не работает", "не
 # идёт звук", "no sound", "no audio", "the sound stopped working", "lost the audio".
-_SOUND = r"(?:звук\w*|sound|audio)"
+# … and the sound device a screen names ("Выходное аудиоустройство не установлено",
+# "аудіовихід не знайдено"): its own message, not an install
+_SOUND = r"(?:звук\w*|sound|audio|аудио(?:устройств|выход)\w*|аудіо(?:пристр|вихід|виход)\w*)"
 _SOUND_LOST = (
     rf"(?:(?:нет|немає|нема|без|пропал\w*|пропав|зник\w*|исчез\w*|no|lost|losing|lose)"
     rf"(?: \w+)? {_SOUND}|(?:не|ні) (?:\w+ )?\w+ {_SOUND}|{_SOUND} (?:\w+ )?(?:нет|немає|нема|"
@@ -137,7 +139,7 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         # program ("в Zoom вместо звука гудки")
         rf"{_SOUND_LOST}", r"mics?", r"гарнитур\w*", r"гарнітур\w*", r"динамик\w*",
         r"динамік\w*", r"head ?phones?", r"earphones?", r"earbuds?",
-        r"(?:не|ні) (?:\w+ )?(?:чу(?:ють|ть|є|ю|ли)|чутно|слыш\w*|слых\w*)",
+        r"(?:не|ні) (?:\w+ )?(?:чу(?:ють|ть|ти|є|ю|ли)|чутно|слыш\w*|слых\w*)",
         r"(?:can'?t|cannot|can not|couldn'?t|doesn'?t|don'?t|won'?t) hear",
         r"(?:isn'?t|is not|aren'?t|are not|not) (?:being )?picked up",
         r"hdmi", r"vga", r"displayport", r"dvi", r"док-станц\w*", r"docking station\w*", r"dock",

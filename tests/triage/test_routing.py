@@ -700,10 +700,28 @@ def test_a_device_s_own_fault_is_not_its_service_out_of_reach(
         "пропав звук на компі",
         "no sound from the headphones on the press box PC",
         "the ceiling mics aren't picking anyone up on the call",
+        # … said impersonally in Ukrainian, and the sound device a screen names, whose "not
+        # installed" is no install (session 40: the program's, software)
+        "мене не чути в тімсі",
+        "на відеодзвінку з батьками мене не видно і не чути",
+        "пишет «Выходное аудиоустройство не установлено», тишина полная",
+        "на пульті автоінформатора горить «Помилка: аудіовихід не знайдено», оголошень не чути",
     ],
 )
 def test_sound_and_being_heard_are_a_device_s(text: str) -> None:
     assert Routing().infer(text) is SupportGroup.HARDWARE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a program for sound is a program: installing it is no sound device's
+        "не могу установить аудиоредактор Audacity",
+        "встановіть, будь ласка, аудіоплеєр",
+    ],
+)
+def test_a_program_for_sound_is_a_program(text: str) -> None:
+    assert Routing().infer(text) is SupportGroup.SOFTWARE
 
 
 @pytest.mark.parametrize(
