@@ -35,10 +35,13 @@ from gateway.knowledge.vocabulary import (
     MACHINE_OWNERS,
     NEGATION_WORDS,
     PROGRAM_NOUNS,
+    PUT_PROGRAMS,
+    PUTTING_LEMMAS,
     PUTTING_ON_WORDS,
     REQUEST_WORDS,
     REQUESTING_WORDS,
     SELF_DOING_WORDS,
+    UPDATE_LEMMAS,
     WANT_WORDS,
     WISHED_HAVING,
     WISHING_WORDS,
@@ -73,6 +76,31 @@ def install_asked(words: Sequence[Token], applications: Container[str]) -> froze
         or (token.word in REQUESTING_WORDS and _requested(words, i, applications))
         or (_dreaming(words, i) and _dreamt_of(words, i, applications))
     )
+
+
+# A program put on is named this many content words before or after the verb ("Pangolin
+# Beyond ставлю", "потрібен новий софт для каси, хто ставить?").
+_PUT_REACH = 4
+
+
+def program_put(words: Sequence[Token], applications: Container[str]) -> frozenset[int]:
+    """Positions of the Russian or Ukrainian imperfective "ставить", "ставити" said of a
+    program ("Pangolin Beyond ставлю на новий ноут", "нужна программа …, кто ставит?"): it
+    is installing it, the software article's "встановити". Not where an update is spoken of
+    ("ставит обновления" is the update's), nor of anything else put ("ставит кавычку")."""
+    if any(t.lemma in UPDATE_LEMMAS for t in words):
+        return frozenset()
+    content = [i for i, t in enumerate(words) if not t.stop]
+    found: set[int] = set()
+    for n, i in enumerate(content):
+        if words[i].lemma not in PUTTING_LEMMAS or words[i].word.isascii():
+            continue
+        near = content[max(n - _PUT_REACH, 0) : n] + content[n + 1 : n + 1 + _PUT_REACH]
+        if any(
+            words[j].lemma in PUT_PROGRAMS or _program(words[j], applications) for j in near
+        ):
+            found.add(i)
+    return frozenset(found)
 
 
 def _put_on(words: Sequence[Token], i: int, applications: Container[str]) -> bool:

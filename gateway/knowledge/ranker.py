@@ -76,7 +76,7 @@ from gateway.knowledge.grants import access_refused, granted
 from gateway.knowledge.gratitude import denied_verbs, thanked_working
 from gateway.knowledge.holdings import held_on_drive
 from gateway.knowledge.inboxes import empty_inbox
-from gateway.knowledge.installs import install_asked, install_rights
+from gateway.knowledge.installs import install_asked, install_rights, program_put
 from gateway.knowledge.lags import input_lag
 from gateway.knowledge.lures import followed_link, gave_sign_in, opened_attachment, threatened
 from gateway.knowledge.morphology import (
@@ -626,6 +626,9 @@ class Ranker:
         # "could you pop Notepad++ on my pc", "wish this laptop had XnView", "request:
         # Inkscape": a program asked for in plain words is one to install (installs.py).
         words = _read_as(words, install_asked(words, self._applications), "install", _INSTALL)
+        # "Pangolin Beyond ставлю на новий ноут", "нужна программа …, кто ставит?": a program
+        # put on in the imperfective is installed (installs.py).
+        words = _read_as(words, program_put(words, self._applications), "install", _INSTALL)
         # "поставьте программу, мне самой Windows не даёт", "просит админа, дайте права или
         # поставьте сами": in a request to install, the rights the user lacks are the
         # administrator's, and who does it ("самой", "сами") no program's "by itself".

@@ -1231,6 +1231,14 @@ ACTION_NOUNS: frozenset[str] = _words("друк печать оплата экс
 MIDWAY_WORDS: frozenset[str] = _words("halfway midway")
 # Nouns that name a program, whatever it is: "the inventory app", "the lettering software".
 PROGRAM_NOUNS: frozenset[str] = _words("app apps application program programme software client")
+# Putting a program on in the imperfective ("ставлю на новий ноут", "хто ставить?"): the
+# verb (lemmas) and what it is said of, a program (lemmas; a name is one too). An update put
+# on is the update's, and nothing else put ("ставит кавычку", "ставить машину") is one.
+PUTTING_LEMMAS: frozenset[str] = _words("ставить ставити")
+PUT_PROGRAMS: frozenset[str] = _words(
+    "программа программка софт драйвер приложение програма програмка застосунок додаток"
+)
+UPDATE_LEMMAS: frozenset[str] = _words("обновление обновить оновлення оновити update")
 # Negations: a clause with one is not said to be fine. Emptiness denies too ("во входящих
 # пусто", "inbox is empty").
 NEGATION_WORDS: frozenset[str] = _words(

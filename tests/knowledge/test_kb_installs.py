@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from kbanswers import answered
 
-from gateway.knowledge.installs import install_asked, install_rights
+from gateway.knowledge.installs import install_asked, install_rights, program_put
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
 
@@ -129,3 +129,29 @@ def test_only_a_request_to_install_makes_a_letting_denied_a_right() -> None:
         "поставьте доступ, Windows не даёт зайти в папку",  # what it does not let do
     ):
         assert install_rights(tokens(text, "ru")) == (frozenset(), frozenset()), text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Krita ставлю на робочий ноут, а Windows вимагає пароль адміністратора", "uk"),
+        ("нужна программа для учёта пряжи, кто её ставит?", "ru"),
+    ],
+)
+def test_a_program_put_on_in_the_imperfective_is_installed(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "ставлю", "ставит" were no word of installing: the administrator's password was read
+    # as the user's own, or nothing was answered.
+    assert answered(matcher, text, lang) == "software_install"
+
+
+def test_only_a_program_put_on_is_read_as_installed() -> None:
+    words = tokens("нужна программа для учёта пряжи, кто её ставит?", "ru")
+    assert [words[i].word for i in program_put(words, set())] == ["ставит"]
+    for text, lang in (
+        ("винда ставит обновления второй час, программа висит", "ru"),
+        ("клава ставит кавычку вместо собаки", "ru"),
+        ("куди ставити машину біля складу?", "uk"),
+    ):
+        assert program_put(tokens(text, lang), set()) == frozenset(), text
