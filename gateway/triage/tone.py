@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from gateway.knowledge.morphology import is_dictionary_word, readings
-from gateway.knowledge.vocabulary import IN_ADVANCE_WORDS, PRODUCT_WORDS, THANKS_WORDS, WORDS
+from gateway.knowledge.vocabulary import (
+    IN_ADVANCE_WORDS,
+    PRODUCT_WORDS,
+    THANKS_WORDS,
+    WORDS,
+    WORKS_NOW_LEMMAS,
+    WORKS_NOW_WORDS,
+)
 from gateway.triage.phrases import PhraseSet, normalise
 from gateway.triage.reading import (
     MessageReading,
@@ -219,6 +226,34 @@ def _plain_word(word: str) -> bool:
     return bool(found) and not any("Abbr" in tags for _, tags in found)
 
 
+# "Again" said of a thing back at work ("thanks, the printer works again", "спасибо, снова
+# работает", "дякую, знову працює") is no failure that persists.
+_AGAIN = frozenset({"again", "снова", "опять", "знову", "знов"})
+
+
+def _back_at_work(rest: str, start: int, end: int) -> bool:
+    """The persisting word at rest[start:end] is an "again" beside a word of working that
+    nothing denies: the thing works again."""
+    if rest[start:end] not in _AGAIN:
+        return False
+    before = re.findall(r"[\w']+", rest[:start])[-2:]
+    after = re.findall(r"[\w']+", rest[end:])[:1]
+    if before and _working(before[-1]) and not (before[:-1] and _denies(before[0])):
+        return True
+    return bool(after) and _working(after[0])
+
+
+def _working(word: str) -> bool:
+    if word in WORKS_NOW_WORDS:
+        return True
+    found = readings(word, "ru") + readings(word, "uk")
+    return any(lemma in WORKS_NOW_LEMMAS for lemma, _ in found)
+
+
+def _denies(word: str) -> bool:
+    return word in _NEGATIONS or word.endswith("n't")
+
+
 def sarcastic(text: str) -> bool:
     """Praise or thanks that open the message, then a failure that persists: "Спасибо,
     очень помогли. Сканер так и не сканует", "Great, another link. Teams still won't start".
@@ -229,7 +264,7 @@ def sarcastic(text: str) -> bool:
     if not PRAISE.search(head) or _IN_ADVANCE.search(norm) or len(head.split()) > 6:
         return False
     rest = norm[len(head) :]
-    if PERSISTS.search(rest):
+    if any(not _back_at_work(rest, *span) for span in PERSISTS.spans(rest)):
         return True
     # the praise taken back by blame: "браво, после вашего обновления ничего не открывается"
     words = set(re.findall(r"[\w']+", rest))

@@ -118,6 +118,14 @@ def test_screens_acronyms_and_politeness_are_not_upset(text: str) -> None:
         # … the user's own words around it still are
         ("It says 'try again' AGAIN?! Seriously", True),
         ("Спасибо, очень помогли. Пишет «Ошибка 0x80070005», и так до сих пор", True),
+        # "again" of a thing back at work is thanks, not a failure that persists
+        ("Cheers, the label printer works again", False),
+        ("thanks, the laptop is working again, legend", False),
+        ("Спасибо, сканер снова работает", False),
+        ("Дякую, термінал знову запрацював", False),
+        ("Thanks. The printer doesn't work again", True),
+        ("Спасибо, снова не работает", True),
+        ("Дякую, знову зависло", True),
     ],
 )
 def test_what_a_screen_says_is_not_the_users_tone(text: str, upset: bool) -> None:
