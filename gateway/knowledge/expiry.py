@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gateway.knowledge.morphology import Token
+from gateway.knowledge.morphology import Token, readings
 from gateway.knowledge.vocabulary import (
     BEING_OVER_WORDS,
     ENDED_WORDS,
@@ -51,7 +51,13 @@ def ran_out(words: Sequence[Token]) -> tuple[frozenset[int], frozenset[int]]:
         token = words[i]
         after = words[i + 1] if i + 1 < len(words) else None
         before = words[i - 1] if i > 0 else None
-        if token.lemma in SPENT_WORDS or token.lemma in ENDED_WORDS:
+        if token.lemma in SPENT_WORDS or (
+            token.lemma in ENDED_WORDS
+            and any(
+                abs(n - m) <= _REACH and not _other_subject(words, content, n, m, licences)
+                for m in licences
+            )
+        ):
             said.add(i)
         elif token.lemma in RUN_WORDS and after is not None and after.word in RUN_OUT_WORDS:
             # "ran out of credit" is the thing's being used up, no licence's end
@@ -62,6 +68,30 @@ def ran_out(words: Sequence[Token]) -> tuple[frozenset[int], frozenset[int]]:
         elif token.word == "over" and before is not None and before.word in BEING_OVER_WORDS:
             said.add(i)
     return frozenset(said), frozenset(completing)
+
+
+def _other_subject(
+    words: Sequence[Token], content: list[int], a: int, b: int, licences: Sequence[int] = ()
+) -> bool:
+    """Whether a noun in the nominative, no licence's, stands between the a-th and the b-th
+    content words: the verb of ending has a subject of its own ("пробную версию скачал,
+    установка завершилась с ошибкой", "минув тиждень, як купили ліцензію"), so it is no end
+    of the licence or the trial."""
+    for n in range(min(a, b) + 1, max(a, b)):
+        i = content[n]
+        if n in licences or (i and _preposition(words[i - 1].word)):
+            continue  # the licence itself; a noun after a preposition is no subject
+        word = words[i].word
+        found = readings(word, "ru") or readings(word, "uk")
+        tags = found[0][1] if found else frozenset()
+        if {"NOUN", "nomn"} <= tags and not tags & {"plur", "Fixd"}:
+            return True
+    return False
+
+
+def _preposition(word: str) -> bool:
+    found = readings(word, "ru") or readings(word, "uk")
+    return bool(found) and "PREP" in found[0][1]
 
 
 def ended_trial(words: Sequence[Token]) -> dict[int, str]:
@@ -76,7 +106,9 @@ def ended_trial(words: Sequence[Token]) -> dict[int, str]:
         if (
             words[i].lemma in TRIAL_ADJECTIVES
             and version.lemma in TRIAL_PERIODS
-            and any(abs(n - m) <= _REACH for m in ends)
+            and any(
+                abs(n - m) <= _REACH and not _other_subject(words, content, n + 1, m) for m in ends
+            )
         ):
             found[content[n + 1]] = TRIAL_PERIODS[version.lemma]
     return found

@@ -87,3 +87,20 @@ def test_a_trial_version_that_ended_is_read_as_the_trial_period() -> None:
         assert ended_trial(tokens(text, lang)) == {}, text
     words = tokens("у антивируса кончилась подписка", "ru")
     assert [words[i].word for i in sorted(ran_out(words)[0])] == ["кончилась"]
+
+
+def test_a_verb_of_ending_with_its_own_subject_ends_no_licence() -> None:
+    # an installation, an update or a week that ended is no trial or licence over
+    for text, lang in (
+        ("скачал пробную версию, установка завершилась с ошибкой", "ru"),
+        ("поставила пробну версію, інсталяція завершилась помилкою", "uk"),
+        ("завершилась установка лицензии, но программа не запускается", "ru"),
+        ("минув тиждень як купили ліцензію, а ключа досі нема", "uk"),
+    ):
+        words = tokens(text, lang)
+        assert ended_trial(words) == {} and ran_out(words)[0] == frozenset(), text
+    # the licence's own end, with words between that name no other subject
+    words = tokens("підписка на антивірус для каси завершилась", "uk")
+    assert [words[i].word for i in sorted(ran_out(words)[0])] == ["завершилась"]
+    words = tokens("пробна версія редактора для афіш скінчилась", "uk")
+    assert list(ended_trial(words).values()) == ["період"]
