@@ -38,6 +38,7 @@ from gateway.knowledge.vocabulary import (
     UNLESS_WORDS,
     WRONG_WORDS,
 )
+from gateway.knowledge.wordlists import said
 
 _NOT_REACH = 3  # "якщо не", "if you don't", "if I do not"
 _DONE_AUXILIARIES = frozenset({"was", "were", "been", "got", "has", "have", "had", "is"})
@@ -159,8 +160,8 @@ def gave_sign_in(words: Sequence[Token], lang: str | None) -> frozenset[int]:
     nor one in a message with no letter."""
     if not any(t.word in MAIL_WORDS or t.lemma in LINK_LEMMAS for t in words):
         return frozenset()
-    signs = [i for i, t in enumerate(words) if _said(t, CREDENTIAL_WORDS)]
-    pages = [i for i, t in enumerate(words) if _said(t, CREDENTIAL_PAGES)]
+    signs = [i for i, t in enumerate(words) if said(t, CREDENTIAL_WORDS)]
+    pages = [i for i, t in enumerate(words) if said(t, CREDENTIAL_PAGES)]
     if not signs or not pages:
         return frozenset()
     return frozenset(
@@ -170,12 +171,8 @@ def gave_sign_in(words: Sequence[Token], lang: str | None) -> frozenset[int]:
         and any(abs(i - k) <= CREDENTIAL_REACH for k in signs)
         and any(abs(i - k) <= PAGE_REACH for k in pages)
         and not any(w.word in NEGATION_WORDS for w in words[max(i - _NOT_REACH, 0) : i])
-        and not any(w.word in NEGATION_WORDS or _said(w, WRONG_WORDS) for w in words[i + 1 :])
+        and not any(w.word in NEGATION_WORDS or said(w, WRONG_WORDS) for w in words[i + 1 :])
     )
-
-
-def _said(token: Token, words: frozenset[str]) -> bool:
-    return token.word in words or token.lemma in words
 
 
 def _entered(token: Token, lang: str | None) -> bool:
