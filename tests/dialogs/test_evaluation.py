@@ -510,7 +510,8 @@ BLIND_SETS = [
     # session 29's end (main d15add35); now a regression set, run for its summary only.
     # 33/40, 1 at session 30's end (main b4b5df91; summary only).
     # 34/40, 1 at session 31's end (main 7b374f93; summary only).
-    ("dialogs_frozen28.yaml", 34, 1),
+    # 35/40, 0 at session 40's end (main 81179225; summary only).
+    ("dialogs_frozen28.yaml", 35, 0),
     # the twenty-ninth batch (session 30), as first measured on session 30's starting code
     # (main 8437bb20, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 35/40, 0 asked again ...
@@ -638,13 +639,16 @@ BLIND_SETS = [
     # the lead only), at its first untouched figure (31/40, 3 asked again); now a regression
     # set, run for its summary only.
     # 32/40, 3 at session 39's end (main 806e88a5; summary only).
-    ("dialogs_frozen38.yaml", 32, 3),
+    # 36/40, 1 at session 40's end (main 81179225; summary only).
+    ("dialogs_frozen38.yaml", 36, 1),
     # the thirty-ninth batch (session 40), as first measured on session 40's starting code
     # (main b4b2a00f, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 36/40, 1 asked again ...
-    ("dialogs_tune39.yaml", 36, 1),
+    # 38/40, 1 at session 40's end (main 81179225; summary only).
+    ("dialogs_tune39.yaml", 38, 1),
     # ... and its frozen part, the honest dialog measure from session 40, at its first untouched
     # figure (33/40, 3 asked again), run for its summary only.
+    # 33/40, 3 at session 40's end (main 81179225; summary only).
     ("dialogs_frozen39.yaml", 33, 3),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
@@ -900,7 +904,8 @@ BLIND_SETS = [
     # "declines every card, riders are walking away" not read as money at stake (P3).
     # 21/22, 0 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("../dialogs_probe25X.yaml", 21, 0),
+    # 22/22, 0 at session 40's end (main 81179225; summary only).
+    ("../dialogs_probe25X.yaml", 22, 0),
     # the held-out probe of session 25's checklist (i19-ask25: corrections in a later reply,
     # facts in the answer to another field's question, a time said with someone's attempt, a
     # reply typed for a "did it help?" that never comes, upset or "give me a person"; negatives:
@@ -931,7 +936,8 @@ BLIND_SETS = [
     # a4084c5 and 923817b; 21/23 (0) with a start's preposition kept and a bare weekday
     # correcting it. Left: a wish ("I'd like to try reinstalling the driver", "хотіла б
     # перевстановити драйвер") is read as an attempt and "what did you try?" is not asked.
-    ("../dialogs_probe26k.yaml", 21, 0),
+    # 23/23, 0 at session 40's end (main 81179225; summary only).
+    ("../dialogs_probe26k.yaml", 23, 0),
 ]
 
 
