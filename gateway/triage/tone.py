@@ -24,6 +24,7 @@ from gateway.knowledge.vocabulary import (
     PRODUCT_WORDS,
     THANKS_WORDS,
     WORDS,
+    WORKING_AGAIN_WORDS,
     WORKS_NOW_LEMMAS,
     WORKS_NOW_WORDS,
 )
@@ -226,15 +227,11 @@ def _plain_word(word: str) -> bool:
     return bool(found) and not any("Abbr" in tags for _, tags in found)
 
 
-# "Again" said of a thing back at work ("thanks, the printer works again", "спасибо, снова
-# работает", "дякую, знову працює") is no failure that persists.
-_AGAIN = frozenset({"again", "снова", "опять", "знову", "знов"})
-
-
 def _back_at_work(rest: str, start: int, end: int) -> bool:
     """The persisting word at rest[start:end] is an "again" beside a word of working that
-    nothing denies: the thing works again."""
-    if rest[start:end] not in _AGAIN:
+    nothing denies: the thing works again ("thanks, the printer works again", "спасибо, снова
+    работает", "дякую, знову працює"), no failure that persists."""
+    if rest[start:end] not in WORKING_AGAIN_WORDS:
         return False
     before = re.findall(r"[\w']+", rest[:start])[-2:]
     after = re.findall(r"[\w']+", rest[end:])[:1]
