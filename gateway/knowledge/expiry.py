@@ -81,17 +81,20 @@ def _other_subject(
         i = content[n]
         if n in licences or (i and _preposition(words[i - 1].word)):
             continue  # the licence itself; a noun after a preposition is no subject
-        word = words[i].word
-        found = readings(word, "ru") or readings(word, "uk")
-        tags = found[0][1] if found else frozenset()
+        tags = _likeliest_tags(words[i].word)
         if {"NOUN", "nomn"} <= tags and not tags & {"plur", "Fixd"}:
             return True
     return False
 
 
 def _preposition(word: str) -> bool:
+    return "PREP" in _likeliest_tags(word)
+
+
+def _likeliest_tags(word: str) -> frozenset[str]:
+    """The grammemes of the word's likeliest reading, Russian or Ukrainian; none if unknown."""
     found = readings(word, "ru") or readings(word, "uk")
-    return bool(found) and "PREP" in found[0][1]
+    return found[0][1] if found else frozenset()
 
 
 def ended_trial(words: Sequence[Token]) -> dict[int, str]:
