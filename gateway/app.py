@@ -16,6 +16,7 @@ from aiohttp import web
 
 from gateway import metrics
 from gateway.attachments import with_plain_names
+from gateway.channel_health import ChannelHealth
 from gateway.config import Settings
 from gateway.connectors.base import Connector, OnMessage
 from gateway.delivery import ChannelSender
@@ -44,6 +45,7 @@ CONNECTORS = web.AppKey("connectors", list[Connector])
 FILE_LINKS = web.AppKey("file_links", FileLinks)
 WORKERS = web.AppKey("workers", list[InboundWorker])
 STOPPING = web.AppKey("stopping", asyncio.Event)
+CHANNEL_HEALTH = web.AppKey("channel_health", list[ChannelHealth])  # one per answered channel
 
 IN_PROCESS_WORKERS = 1  # one worker consumes all its shards concurrently
 SHUTDOWN_GRACE_SECONDS = 20.0
@@ -128,10 +130,6 @@ def _lifecycle(
             connectors = build_connectors(settings, rt, links)
             app[CONNECTORS] = connectors
             app.router.add_routes(links.routes())
-            _mount_web(app, rt, connectors)
-            tasks: set[asyncio.Task[None]] = set()
-            workers = start_workers(rt, IN_PROCESS_WORKERS if turns_here else 0)
-            app[WORKERS] = workers
             senders = [
                 ChannelSender(
                     rt.store,
@@ -147,6 +145,11 @@ def _lifecycle(
                 for c in connectors
                 if c.channel not in UNANSWERED_CHANNELS
             ]
+            app[CHANNEL_HEALTH] = [sender.health for sender in senders]
+            _mount_web(app, rt, connectors)
+            tasks: set[asyncio.Task[None]] = set()
+            workers = start_workers(rt, IN_PROCESS_WORKERS if turns_here else 0)
+            app[WORKERS] = workers
             for runner in [*workers, *senders]:
                 _spawn(tasks, runner.run())
             if children is not None and settings.worker.in_process:
@@ -299,14 +302,17 @@ async def _on_shutdown(app: web.Application) -> None:
 
 
 async def _healthz(request: web.Request) -> web.Response:
-    """Liveness: not alive once the store has been unreachable longer than the grace."""
+    """Liveness: not alive once the store has been unreachable longer than the grace. A
+    channel that refuses the bot's credentials is named (`channels_down`), but the process
+    stays alive: a restart mends no token, and the other channels work."""
     rt = request.app.get(RUNTIME)
     if rt is not None and not rt.watch.alive():
         away = round(rt.watch.unreachable_for())
         return web.json_response(
             {"status": "store unreachable", "unreachable_seconds": away}, status=503
         )
-    return web.json_response({"status": "ok"})
+    down = [h.as_dict() for h in request.app.get(CHANNEL_HEALTH, []) if h.down]
+    return web.json_response({"status": "ok", "channels_down": down} if down else {"status": "ok"})
 
 
 @web.middleware
@@ -352,6 +358,7 @@ async def _readyz(request: web.Request) -> web.Response:
         {
             "status": "degraded" if topology.degraded else "ready",
             "channels": [c.channel for c in app[CONNECTORS]],
+            "channels_down": [h.as_dict() for h in app.get(CHANNEL_HEALTH, []) if h.down],
             "inbound_backlog": backlog,
             "redis": topology.as_dict(),
         }

@@ -4,7 +4,8 @@ Replies to one chat go out in order; different chats are sent concurrently, at m
 `concurrency` at a time (a broadcast to thousands of chats would otherwise start as many
 sends at once, all waiting on the store's connection pool and the rate limiter). A reply that
 keeps failing lands in the dead-letter list operators can see. A user who blocked the
-bot is marked, and nothing more is sent to them.
+bot is marked, and nothing more is sent to them. A channel that refuses the bot itself (a
+revoked token) is marked down (`ChannelHealth`) and its replies are held, not retried.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ import time
 from collections.abc import Awaitable, Callable
 
 from gateway import metrics
+from gateway.channel_health import ChannelHealth
 from gateway.connectors.base import (
     FILE_UPLOAD_SECONDS,
+    ChannelRefused,
     Connector,
     DeliveryError,
     RecipientBlocked,
@@ -33,6 +36,12 @@ STORE_RETRY_SECONDS = 1.0
 # A channel's "wait N seconds" (429 with retry_after) spends no try: the reply is not at
 # fault. Waited for up to this long in all for one reply; beyond it, a try as any failure.
 FLOOD_WAIT_MAX_SECONDS = 3600.0
+HELD_READ_SECONDS = 1.0  # while the channel is down, new replies stay in the stream
+
+
+class _Held(Exception):
+    """The channel is down and the sender stopping: the reply stays queued (unacknowledged,
+    taken up again at the next start)."""
 
 
 class ChannelSender:
@@ -51,6 +60,7 @@ class ChannelSender:
         backoff_max: float = 60.0,
         send_timeout: float = 15.0,
         concurrency: int = 64,
+        health: ChannelHealth | None = None,
     ) -> None:
         self.store = store
         self.connector = connector
@@ -62,6 +72,8 @@ class ChannelSender:
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
         self.send_timeout = send_timeout
+        # The connector's own when it has one (its receiving side sees refusals too).
+        self.health = health or getattr(connector, "health", None) or ChannelHealth(self.channel)
         self.sent = 0
         self._chats: dict[str, asyncio.Queue[OutboundEntry]] = {}
         self._chat_tasks: set[asyncio.Task[None]] = set()
@@ -84,6 +96,10 @@ class ChannelSender:
                     for entry in await self.store.outbox.reclaim(self.channel, self.consumer):
                         self._dispatch(entry)
                     reclaim = False
+                if self.health.down:
+                    # Nothing can go out: what is queued stays in the stream meanwhile.
+                    await asyncio.sleep(HELD_READ_SECONDS)
+                    continue
                 entries = await self.store.outbox.read(self.channel, self.consumer, 100, 500)
             except STORE_UNAVAILABLE as exc:
                 log.warning(
@@ -146,6 +162,8 @@ class ChannelSender:
                 return
             try:
                 error = await self._send_with_retries(delivery)
+            except _Held:
+                return
             except RecipientBlocked as exc:
                 metrics.DELIVERIES.labels(self.channel, "blocked").inc()
                 log.warning(
@@ -182,6 +200,8 @@ class ChannelSender:
         pace = getattr(self.connector, "pace", None)
         attempt, told_to_wait = 1, 0.0
         while True:
+            if not await self.health.turn(self._stopping):
+                raise _Held()
             try:
                 if pace is not None:
                     # Waiting for a rate-limit slot is not sending: no timeout, no failure.
@@ -191,9 +211,14 @@ class ChannelSender:
                 # busy event loop.
                 async with asyncio.timeout(self._time_for(delivery)):
                     await self.connector.send(delivery.chat_id, delivery.message)
+                self.health.accepted()
                 return None
             except (RecipientBlocked, *STORE_UNAVAILABLE):
                 raise
+            except ChannelRefused as exc:
+                # No attempt spent: the reply waits for the channel, however long.
+                self.health.refused(str(exc))
+                continue
             except DeliveryError as exc:
                 error = str(exc)
                 if exc.permanent:

@@ -106,6 +106,13 @@ REDIS_DEGRADED = Gauge(
     "cluster primary has fewer replicas (served, degraded)",
     multiprocess_mode="livemostrecent",
 )
+CHANNEL_UP = Gauge(
+    "firstline_channel_up",
+    "0 while a channel refuses the bot's own credentials (a revoked or wrong token, a "
+    "suspended account): its replies are held queued until an admin mends them; else 1",
+    ["channel"],
+    multiprocess_mode="livemostrecent",
+)
 
 
 def _shared() -> bool:

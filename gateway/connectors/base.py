@@ -49,6 +49,15 @@ class RecipientBlocked(DeliveryError):
         super().__init__(reason, permanent=True)
 
 
+class ChannelRefused(DeliveryError):
+    """The channel refuses the bot itself (a revoked or wrong token, a suspended account):
+    no send through it can succeed until an admin mends the configuration. The reply is
+    not at fault: it is kept queued, never dead-lettered for this."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, permanent=True)
+
+
 class Connector(Protocol):
     """What the gateway needs from a channel."""
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import aiohttp
 
-from gateway.connectors.base import DeliveryError, RecipientBlocked
+from gateway.connectors.base import ChannelRefused, DeliveryError, RecipientBlocked
 
 SIGNATURE_HEADER = "X-Hub-Signature-256"
 REQUEST_TIMEOUT = 20.0
@@ -171,7 +171,10 @@ def _result(status: int, raw: bytes, retry_after: float | None = None) -> dict[s
 
 
 def delivery_error(exc: GraphError) -> DeliveryError:
-    """What the sender should do about a refused call: mark, retry, or give up."""
+    """What the sender should do about a refused call: mark, retry, hold, or give up."""
+    if exc.code == INVALID_TOKEN_CODE:
+        # Every send of the page or number is refused until an admin gives a new token.
+        return ChannelRefused(f"meta refuses the access token ({exc}): a new token is needed")
     if exc.recipient_gone:
         return RecipientBlocked(str(exc))
     if exc.transient:

@@ -7,7 +7,9 @@ store's dedupe on `update_id`.
 
 Sending: buttons become an inline keyboard, long texts are split at 4096 characters,
 sends are paced under Telegram's limits, and Bot API errors become `DeliveryError`
-(429 with `retry_after`, 5xx, network) or `RecipientBlocked` (403).
+(429 with `retry_after`, 5xx, network), `RecipientBlocked` (403) or `ChannelRefused`
+(401 for a revoked token, 404 for a wrong one: the whole bot is refused, see
+`gateway.channel_health`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from aiogram.exceptions import (
     TelegramBadRequest,
     TelegramForbiddenError,
     TelegramNetworkError,
+    TelegramNotFound,
     TelegramRetryAfter,
     TelegramServerError,
     TelegramUnauthorizedError,
@@ -49,11 +52,13 @@ from aiogram.methods.base import Response
 from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 from aiohttp import web
 
+from gateway.channel_health import ChannelHealth
 from gateway.config import ConfigError, Settings
 from gateway.connectors import telegram_updates as updates
 from gateway.connectors.backoff import Backoff, Progress, serve_forever
 from gateway.connectors.base import (
     FILE_UPLOAD_SECONDS,
+    ChannelRefused,
     DeliveryError,
     OnMessage,
     RecipientBlocked,
@@ -79,6 +84,11 @@ SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
 PARTS_REMEMBERED = 1024
 KEYBOARDS_REMEMBERED = 10_000
+
+
+# Telegram answers every method of a revoked token 401 Unauthorized, and of a token that
+# never existed (a typo) 404 Not Found: the bot, not the call, is refused.
+REFUSED_TOKEN = (TelegramUnauthorizedError, TelegramNotFound)
 
 
 class PolledUpdates(GetUpdates):
@@ -137,6 +147,7 @@ class TelegramConnector:
             self.webhook_url, self._secret = _webhook_config(settings)
         session = AiohttpSession(api=TelegramAPIServer.from_base(tg.api_base))
         self.bot = Bot(tg.token.get_secret_value(), session=session)
+        self.health = ChannelHealth(CHANNEL)  # the bot's token refused, sending or polling
         self._on_message: OnMessage | None = None
         self._stopping = asyncio.Event()
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -183,6 +194,13 @@ class TelegramConnector:
 
     async def _poll(self, progress: Progress) -> bool:
         """One polling session: resume at the stored offset, store each batch, then confirm it."""
+        try:
+            return await self._poll_session(progress)
+        except REFUSED_TOKEN as exc:
+            self.health.refused(_refusal(exc))
+            raise
+
+    async def _poll_session(self, progress: Progress) -> bool:
         # A webhook left over from webhook mode makes getUpdates fail with 409.
         await self.bot.delete_webhook(drop_pending_updates=False, request_timeout=REQUEST_TIMEOUT)
         cursor = await self.store.get_cursor(CHANNEL, OFFSET_CURSOR)
@@ -193,6 +211,7 @@ class TelegramConnector:
             )
             batch = await self.bot(poll, request_timeout=self.polling_timeout + REQUEST_TIMEOUT)
             progress.ok()
+            self.health.accepted()
             numbered = []
             for raw in batch:
                 with contextlib.suppress(updates.MalformedUpdate):
@@ -234,13 +253,18 @@ class TelegramConnector:
     # Receiving: webhook
 
     async def _register_webhook(self, progress: Progress) -> bool:
-        await self.bot.set_webhook(
-            self.webhook_url,
-            secret_token=self._secret.decode(),
-            allowed_updates=updates.ALLOWED_UPDATES,
-            drop_pending_updates=False,
-            request_timeout=REQUEST_TIMEOUT,
-        )
+        try:
+            await self.bot.set_webhook(
+                self.webhook_url,
+                secret_token=self._secret.decode(),
+                allowed_updates=updates.ALLOWED_UPDATES,
+                drop_pending_updates=False,
+                request_timeout=REQUEST_TIMEOUT,
+            )
+        except REFUSED_TOKEN as exc:
+            self.health.refused(_refusal(exc))
+            raise
+        self.health.accepted()
         log.info("telegram webhook registered", extra={"url": self.webhook_url})
         return True
 
@@ -346,9 +370,7 @@ class TelegramConnector:
                 await self.bot.session.close()
         self._parts_sent.pop(key, None)
 
-    async def _call_send(
-        self, chat_id: str, text: str, markup: InlineKeyboardMarkup | None
-    ) -> int:
+    async def _call_send(self, chat_id: str, text: str, markup: InlineKeyboardMarkup | None) -> int:
         """Send one message; its Telegram message id."""
         sent = await self._call(
             self.bot.send_message(
@@ -391,7 +413,9 @@ class TelegramConnector:
             raise DeliveryError(str(exc), retry_after=float(exc.retry_after)) from exc
         except TelegramForbiddenError as exc:
             raise RecipientBlocked(exc.message) from exc
-        except (TelegramServerError, TelegramNetworkError, TelegramUnauthorizedError) as exc:
+        except REFUSED_TOKEN as exc:
+            raise ChannelRefused(_refusal(exc)) from exc
+        except (TelegramServerError, TelegramNetworkError) as exc:
             raise DeliveryError(str(exc)) from exc
         except TelegramBadRequest as exc:
             raise DeliveryError(exc.message, permanent=True) from exc
@@ -464,6 +488,12 @@ def _webhook_config(settings: Settings) -> tuple[str, bytes]:
             "A-Z a-z 0-9 _ - (set TELEGRAM_WEBHOOK_SECRET)"
         )
     return url, secret.encode()
+
+
+def _refusal(exc: TelegramAPIError) -> str:
+    """What operators are told: Telegram's words and what they mean here."""
+    what = "revoked" if isinstance(exc, TelegramUnauthorizedError) else "wrong"
+    return f"telegram refuses the bot token ({exc.message}): is telegram.token {what}?"
 
 
 def _chat(chat_id: str) -> int | str:

@@ -35,9 +35,16 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from gateway.channel_health import ChannelHealth
 from gateway.config import ConfigError, Settings
 from gateway.connectors.backoff import Backoff, Progress, serve_forever
-from gateway.connectors.base import DeliveryError, OnMessage, RecipientBlocked, split_text
+from gateway.connectors.base import (
+    ChannelRefused,
+    DeliveryError,
+    OnMessage,
+    RecipientBlocked,
+    split_text,
+)
 from gateway.connectors.viber_api import (
     SIGNATURE_HEADER,
     ViberApiError,
@@ -98,6 +105,16 @@ BLOCKING_STATUSES = frozenset(
     {ViberStatus.RECEIVER_NOT_REGISTERED, ViberStatus.RECEIVER_NOT_SUBSCRIBED}
 )
 RETRYABLE_STATUSES = frozenset({ViberStatus.TOO_MANY_REQUESTS, -1})
+# Viber refuses the bot itself, whoever the reply is for: its token, or its account
+# blocked, gone or suspended. Held until an admin mends it (`gateway.channel_health`).
+REFUSED_STATUSES = frozenset(
+    {
+        ViberStatus.INVALID_AUTH_TOKEN,
+        ViberStatus.PUBLIC_ACCOUNT_BLOCKED,
+        ViberStatus.PUBLIC_ACCOUNT_NOT_FOUND,
+        ViberStatus.PUBLIC_ACCOUNT_SUSPENDED,
+    }
+)
 
 Welcome = Callable[[str], OutboundMessage | None]
 
@@ -126,6 +143,7 @@ class ViberConnector:
         self.store = store
         self._token = vb.auth_token.get_secret_value()
         self.client = ViberClient(vb.api_base, self._token)
+        self.health = ChannelHealth(CHANNEL)  # the bot's token refused, sending or registering
         self.bot_name = vb.bot_name[:SENDER_NAME_LIMIT]
         self.bot_avatar = vb.bot_avatar
         self.webhook_url = vb.webhook_url or settings.http.public(WEBHOOK_PATH)
@@ -163,7 +181,13 @@ class ViberConnector:
         return [web.post(WEBHOOK_PATH, self.handle_webhook)]
 
     async def _register_webhook(self, progress: Progress) -> bool:
-        await self.client.set_webhook(self.webhook_url, EVENT_TYPES)
+        try:
+            await self.client.set_webhook(self.webhook_url, EVENT_TYPES)
+        except ViberApiError as exc:
+            if exc.status in REFUSED_STATUSES:
+                self.health.refused(_refusal(exc))
+            raise
+        self.health.accepted()
         log.info("viber webhook registered", extra={"url": self.webhook_url})
         return True
 
@@ -291,6 +315,8 @@ class ViberConnector:
         try:
             await self.client.send_message(body)
         except ViberApiError as exc:
+            if exc.status in REFUSED_STATUSES:
+                raise ChannelRefused(_refusal(exc)) from exc
             if exc.status in BLOCKING_STATUSES:
                 if exc.status == ViberStatus.RECEIVER_NOT_SUBSCRIBED and (
                     await self._never_subscribed(chat_id)
@@ -551,3 +577,10 @@ def _buttons_offered(tracking: Any) -> dict[str, str]:
     if not isinstance(buttons, dict):
         return {}
     return {k: v for k, v in buttons.items() if isinstance(v, str)}
+
+
+def _refusal(exc: ViberApiError) -> str:
+    """What operators are told: Viber's words and where to mend them."""
+    if exc.status == ViberStatus.INVALID_AUTH_TOKEN:
+        return f"viber refuses the bot's token ({exc}): is viber.auth_token right?"
+    return f"viber refuses the bot's account ({exc}): see the account in Viber's admin panel"

@@ -16,6 +16,7 @@ from typing import Any, Protocol, cast
 
 from aiohttp import WSMsgType, web
 
+from gateway.channel_health import ChannelHealth
 from gateway.models import Ticket
 from gateway.runtime import Runtime
 from gateway.store import Store
@@ -83,6 +84,8 @@ class Console:
         self.sockets: set[web.WebSocketResponse] = set()
         # Channels that can show "typing…" to their users (Telegram's sendChatAction).
         self.typing_channels: dict[str, ChannelTyping] = {}
+        # Each answered channel's state: a revoked token is shown to everyone at the desk.
+        self.channel_health: list[ChannelHealth] = []
 
     def routes(self) -> list[web.RouteDef]:
         need = self.sessions.required
@@ -98,6 +101,7 @@ class Console:
             web.get("/console/api/tickets", need(self.desk.queue, changes_state=False)),
             web.get("/console/api/search", need(self.search.search, changes_state=False)),
             web.get("/console/api/operators", need(self.desk.colleagues, changes_state=False)),
+            web.get("/console/api/channels", need(self.channels, changes_state=False)),
             web.get(ticket_url, need(self.desk.ticket, changes_state=False)),
             web.post(ticket_url + "/files", need(self.files.upload, changes_state=True)),
             web.get(
@@ -148,6 +152,10 @@ class Console:
         csrf = self.sessions.login_csrf(request, response)
         response.text = json.dumps({"signed_in": False, "csrf": csrf})
         return response
+
+    async def channels(self, request: web.Request, session: Session) -> web.Response:
+        """Each answered channel, up or down (and why): the console shows the down ones."""
+        return web.json_response({"channels": [h.as_dict() for h in self.channel_health]})
 
     async def texts(self, request: web.Request) -> web.Response:
         """The console's labels: in `?lang`, else the operator's language, else the browser's."""
@@ -377,12 +385,13 @@ def browser_language(request: web.Request) -> str:
 
 def setup_console(app: web.Application, rt: Runtime) -> None:
     """Mount the console; close its sockets (and the web chat's) when the app shuts down."""
-    from gateway.app import CONNECTORS
+    from gateway.app import CHANNEL_HEALTH, CONNECTORS
 
     connectors = app.get(CONNECTORS, [])
     # One subscription to the live news per process: the web chat's hub, when there is one.
     hubs = [c.hub for c in connectors if isinstance(getattr(c, "hub", None), LiveHub)]
     console = Console(rt, hubs[0] if hubs else None)
+    console.channel_health = app.get(CHANNEL_HEALTH, [])
     app.router.add_routes(console.routes())
     console.hub.start()
     app.on_shutdown.append(console.close)

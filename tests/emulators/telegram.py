@@ -112,6 +112,7 @@ class TelegramEmulator:
         self.forced: list[Forced] = []
         self.down: str = ""  # "" | "502" | "close"
         self.refused = 0  # requests answered while down
+        self.unauthorized: list[str] = []  # methods called with a token not the bot's (401)
         self.webhook: Webhook | None = None
         self.webhook_posts: list[tuple[int, int]] = []  # (update_id, HTTP status)
         self.redeliver: set[int] = set()  # update ids to push once more after a 2xx
@@ -148,6 +149,7 @@ class TelegramEmulator:
             request.transport.close()
             return web.Response(status=502)
         if request.match_info["token"] != self.token:
+            self.unauthorized.append(request.match_info["method"].lower())
             return _error(401, "Unauthorized")
         method = request.match_info["method"].lower()
         params = await _params(request)
@@ -293,6 +295,7 @@ class TelegramEmulator:
             raise ApiError(400, "Bad Request: wrong parameter action in request")
         self.chat_actions.setdefault(chat_id, []).append(str(params["action"]))
         return True
+
     async def _m_editmessagereplymarkup(self, params: dict[str, Any]) -> Any:
         """Replace (or, without reply_markup, remove) the inline keyboard of a bot message."""
         chat_id = _int(params.get("chat_id"), 0)
@@ -346,6 +349,7 @@ class TelegramEmulator:
 
     async def _file(self, request: web.Request) -> web.StreamResponse:
         if request.match_info["token"] != self.token:
+            self.unauthorized.append(request.match_info["method"].lower())
             return _error(401, "Unauthorized")
         for path, content in self.files.values():
             if path == request.match_info["path"]:

@@ -216,9 +216,25 @@
     showMe();
     loadTexts();
     loadQueue();
+    loadChannels();
     connect();
     route();
   }
+
+  // A channel that refuses the bot itself (a revoked token): said to everyone at the desk,
+  // since its users' replies wait until an admin mends it.
+  function loadChannels() {
+    return api("GET", "/console/api/channels").then(function (data) {
+      var down = (data.channels || []).filter(function (c) { return c.status === "down"; });
+      $("#channels-down").replaceChildren.apply($("#channels-down"), down.map(function (c) {
+        return h("p", { class: "channel-down", text: tr("channel_down", {
+          channel: label("channel_", c.channel), since: new Date(c.since * 1000).toLocaleString(),
+          reason: c.reason }) });
+      }));
+      $("#channels-down").hidden = down.length === 0;
+    }).catch(function () {});
+  }
+  setInterval(function () { if (state.me) loadChannels(); }, 30000);
 
   function showMe() {
     var me = state.me;
