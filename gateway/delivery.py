@@ -23,6 +23,7 @@ from gateway.connectors.base import (
     ChannelRefused,
     Connector,
     DeliveryError,
+    MaybeDelivered,
     RecipientBlocked,
 )
 from gateway.models import Delivery
@@ -36,6 +37,11 @@ STORE_RETRY_SECONDS = 1.0
 # A channel's "wait N seconds" (429 with retry_after) spends no try: the reply is not at
 # fault. Waited for up to this long in all for one reply; beyond it, a try as any failure.
 FLOOD_WAIT_MAX_SECONDS = 3600.0
+# A send that may have arrived (its answer lost, or cut off by `send_timeout` in flight) is
+# sent once more at most: a reply lost costs the user more than one seen twice, and a
+# channel with no idempotency key (Telegram) shows every copy. Then it is a dead letter
+# that says so, and an operator who finds the user without it sends it again.
+MAYBE_DELIVERED_RESENDS = 1
 HELD_READ_SECONDS = 1.0  # while the channel is down, new replies stay in the stream
 
 
@@ -193,12 +199,12 @@ class ChannelSender:
         metrics.DELIVERIES.labels(self.channel, "sent").inc()
 
     async def _send_with_retries(self, delivery: Delivery) -> str | None:
-        """None once sent; the last error after the attempts ran out (or a permanent one).
-        The waits a channel asks for (`retry_after`) spend no attempt, up to
-        FLOOD_WAIT_MAX_SECONDS in all."""
+        """None once sent; the last error after the attempts ran out (or a permanent one,
+        or a second send that may have arrived: MAYBE_DELIVERED_RESENDS). The waits a
+        channel asks for (`retry_after`) spend no attempt, up to FLOOD_WAIT_MAX_SECONDS."""
         error = ""
         pace = getattr(self.connector, "pace", None)
-        attempt, told_to_wait = 1, 0.0
+        attempt, told_to_wait, unconfirmed = 1, 0.0, 0
         while True:
             if not await self.health.turn(self._stopping):
                 raise _Held()
@@ -219,6 +225,21 @@ class ChannelSender:
                 # No attempt spent: the reply waits for the channel, however long.
                 self.health.refused(str(exc))
                 continue
+            except (MaybeDelivered, TimeoutError) as exc:
+                error = str(exc) or "timed out"
+                unconfirmed += 1
+                if unconfirmed > MAYBE_DELIVERED_RESENDS:
+                    return (
+                        f"unconfirmed: {error}, twice; it may have arrived, so it was not "
+                        "sent again"
+                    )
+                delay = self._backoff(attempt)
+                log.warning(
+                    "a send may have arrived without an answer; it is sent once more, "
+                    "and the user may see it twice",
+                    extra={"channel": self.channel, "chat": delivery.chat_id,
+                           "delivery": delivery.delivery_id, "error": error},
+                )  # fmt: skip
             except DeliveryError as exc:
                 error = str(exc)
                 if exc.permanent:
@@ -234,8 +255,6 @@ class ChannelSender:
                     await asyncio.sleep(wait)
                     continue
                 delay = wait if wait is not None else self._backoff(attempt)
-            except TimeoutError:
-                error, delay = "timed out", self._backoff(attempt)
             except Exception as exc:  # a connector bug must not stop the sender
                 log.exception("sending via %s failed", self.channel)
                 error, delay = repr(exc), self._backoff(attempt)

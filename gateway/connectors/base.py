@@ -49,6 +49,11 @@ class RecipientBlocked(DeliveryError):
         super().__init__(reason, permanent=True)
 
 
+class MaybeDelivered(DeliveryError):
+    """The request reached the channel and its answer never came (a read timeout, a link
+    dropped): the message may have been delivered, and sending it again may repeat it."""
+
+
 class ChannelRefused(DeliveryError):
     """The channel refuses the bot itself (a revoked or wrong token, a suspended account):
     no send through it can succeed until an admin mends the configuration. The reply is

@@ -26,7 +26,7 @@ import secrets
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable
-from typing import Any
+from typing import Any, cast
 
 from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -50,7 +50,7 @@ from aiogram.methods import (
 )
 from aiogram.methods.base import Response
 from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
-from aiohttp import web
+from aiohttp import ClientConnectorError, ClientTimeout, ConnectionTimeoutError, web
 
 from gateway.channel_health import ChannelHealth
 from gateway.config import ConfigError, Settings
@@ -60,6 +60,7 @@ from gateway.connectors.base import (
     FILE_UPLOAD_SECONDS,
     ChannelRefused,
     DeliveryError,
+    MaybeDelivered,
     OnMessage,
     RecipientBlocked,
     split_text,
@@ -80,6 +81,9 @@ OFFSET_CURSOR = "offset"
 PAYLOAD_TTL_SECONDS = 30 * 24 * 3600
 REQUEST_TIMEOUT = 20  # seconds for ordinary Bot API calls; long polls add their timeout
 UPLOAD_TIMEOUT = FILE_UPLOAD_SECONDS  # seconds for sending a file
+# A send's connection must be made within this (inside the sender's `send_timeout`): a
+# request that never left is told from one whose answer was lost (see `_call`).
+CONNECT_TIMEOUT = 5.0
 SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
 PARTS_REMEMBERED = 1024
@@ -378,7 +382,7 @@ class TelegramConnector:
                 text=text,
                 parse_mode=None,
                 reply_markup=markup,
-                request_timeout=REQUEST_TIMEOUT,
+                request_timeout=_send_timeout(REQUEST_TIMEOUT),
             )
         )
         return int(sent.message_id)
@@ -397,7 +401,7 @@ class TelegramConnector:
                 chat_id=_chat(chat_id),
                 document=BufferedInputFile(data, filename=meta.name),
                 caption=caption,
-                request_timeout=UPLOAD_TIMEOUT,
+                request_timeout=_send_timeout(UPLOAD_TIMEOUT),
             )
         )
 
@@ -415,7 +419,12 @@ class TelegramConnector:
             raise RecipientBlocked(exc.message) from exc
         except REFUSED_TOKEN as exc:
             raise ChannelRefused(_refusal(exc)) from exc
-        except (TelegramServerError, TelegramNetworkError) as exc:
+        except TelegramNetworkError as exc:
+            if isinstance(exc.__cause__, (ClientConnectorError, ConnectionTimeoutError)):
+                raise DeliveryError(str(exc)) from exc  # never left: send again freely
+            # Sent, and no answer: Telegram may have it (it has no idempotency key).
+            raise MaybeDelivered(str(exc)) from exc
+        except TelegramServerError as exc:
             raise DeliveryError(str(exc)) from exc
         except TelegramBadRequest as exc:
             raise DeliveryError(exc.message, permanent=True) from exc
@@ -488,6 +497,13 @@ def _webhook_config(settings: Settings) -> tuple[str, bytes]:
             "A-Z a-z 0-9 _ - (set TELEGRAM_WEBHOOK_SECRET)"
         )
     return url, secret.encode()
+
+
+def _send_timeout(total: float) -> int:
+    """A send's time, its connection given CONNECT_TIMEOUT of it: a connection that could
+    not be made is the one failure Telegram certainly did not see."""
+    # aiogram hands `request_timeout` to aiohttp as is, which takes a ClientTimeout.
+    return cast(int, ClientTimeout(total=total, connect=min(CONNECT_TIMEOUT, total)))
 
 
 def _refusal(exc: TelegramAPIError) -> str:

@@ -17,6 +17,7 @@ import aiohttp
 AUTH_HEADER = "X-Viber-Auth-Token"
 SIGNATURE_HEADER = "X-Viber-Content-Signature"
 REQUEST_TIMEOUT = 20.0
+CONNECT_TIMEOUT = 5.0
 
 
 class ViberStatus:
@@ -58,7 +59,9 @@ class ViberClient:
     def __init__(self, api_base: str, auth_token: str, timeout: float = REQUEST_TIMEOUT) -> None:
         self.api_base = api_base.rstrip("/")
         self._token = auth_token
-        self._timeout = aiohttp.ClientTimeout(total=timeout)
+        # The connection within CONNECT_TIMEOUT: a request that never left is told from
+        # one whose answer was lost (which Viber may have delivered).
+        self._timeout = aiohttp.ClientTimeout(total=timeout, connect=min(CONNECT_TIMEOUT, timeout))
         self._session: aiohttp.ClientSession | None = None
 
     async def call(self, method: str, payload: dict[str, Any]) -> dict[str, Any]:

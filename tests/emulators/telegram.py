@@ -103,6 +103,10 @@ class TelegramEmulator:
         self.chat_actions: dict[int, list[str]] = {}  # sendChatAction calls per chat
         self.documents: dict[int, list[SentDocument]] = {}  # files the bot sent, per chat
         self.upload_seconds = 0.0  # how long a document takes to arrive (a slow uplink)
+        # The next `stalled_answers` sendMessage calls are taken (the user sees the text) and
+        # answered only after `stall_seconds`: an answer lost on a slow or broken link.
+        self.stalled_answers = 0
+        self.stall_seconds = 0.0
         self.send_times: list[float] = []  # when each sendMessage succeeded (monotonic)
         self.blocked: set[int] = set()
         self.files: dict[str, tuple[str, bytes]] = {}
@@ -258,6 +262,9 @@ class TelegramEmulator:
         }
         if markup:
             result["reply_markup"] = markup
+        if self.stalled_answers > 0:
+            self.stalled_answers -= 1
+            await asyncio.sleep(self.stall_seconds)
         return result
 
     async def _m_senddocument(self, params: dict[str, Any]) -> Any:
