@@ -25,7 +25,7 @@ from pathlib import Path
 
 import aiohttp
 import redis
-from test_serve import ROOT, accept, free_port, get, start, stop, wait
+from test_serve import ROOT, START_SECONDS, accept, free_port, get, start, stop, wait
 
 from gateway.models import InboundMessage
 from gateway.store.embedded import find_redis_server
@@ -155,7 +155,7 @@ def test_a_killed_embedded_redis_is_restarted_and_nothing_is_lost_or_repeated(
             FIRSTLINE__WEB__MESSAGES_PER_MINUTE_PER_ADDRESS="100000",
         )
     try:
-        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready")
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready", START_SECONDS)
         killed: list[int] = []
 
         async def kill_the_embedded_redis() -> None:
@@ -225,7 +225,7 @@ def test_an_external_redis_that_dies_and_comes_back_is_reconnected_to_with_nothi
         )
     outage: list[int] = []
     try:
-        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready")
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready", START_SECONDS)
 
         async def kill_the_redis_and_bring_it_back_later() -> None:
             servers[0].kill()
@@ -272,7 +272,7 @@ def test_readyz_says_not_ready_within_seconds_while_its_redis_is_paused(
             data, port, stderr=log, FIRSTLINE__REDIS__URL=f"redis://127.0.0.1:{redis_port}/0"
         )
     try:
-        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready")
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready", START_SECONDS)
         os.kill(server.pid, signal.SIGSTOP)
         try:
             began = time.monotonic()
@@ -341,7 +341,7 @@ def test_a_webhook_is_told_to_retry_within_seconds_while_its_redis_is_paused(
     with (tmp_path / "serve.log").open("wb") as log:
         proc = start(data, port, stderr=log, **env)
     try:
-        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready")
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready", START_SECONDS)
         os.kill(server.pid, signal.SIGSTOP)
         try:
             began = time.monotonic()
@@ -426,13 +426,17 @@ def test_serve_killed_with_sigkill_leaves_exactly_one_redis_after_a_restart(
     base = f"http://127.0.0.1:{port}"
     proc = start(data, port)
     try:
-        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready")
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready", START_SECONDS)
         [first] = redis_servers(data)
         proc.kill()  # SIGKILL: no cleanup runs in the gateway
         proc.wait(10)
         wait(lambda: not redis_servers(data), "its redis-server to exit with it")
         proc = start(data, port)
-        wait(lambda: get(f"{base}/readyz")[0] == 200, "the restarted gateway to be ready")
+        wait(
+            lambda: get(f"{base}/readyz")[0] == 200,
+            "the restarted gateway to be ready",
+            START_SECONDS,
+        )
         servers = redis_servers(data)
         assert len(servers) == 1 and servers != [first]
     finally:
@@ -449,9 +453,17 @@ def test_a_second_gateway_never_starts_a_second_redis_on_the_same_data(tmp_path:
     proc = start(data, port)
     second: subprocess.Popen[bytes] | None = None
     try:
-        wait(lambda: get(f"http://127.0.0.1:{port}/readyz")[0] == 200, "the gateway to be ready")
+        wait(
+            lambda: get(f"http://127.0.0.1:{port}/readyz")[0] == 200,
+            "the gateway to be ready",
+            START_SECONDS,
+        )
         second = start(data, other)  # joins the running Redis instead of starting one
-        wait(lambda: get(f"http://127.0.0.1:{other}/readyz")[0] == 200, "the second gateway")
+        wait(
+            lambda: get(f"http://127.0.0.1:{other}/readyz")[0] == 200,
+            "the second gateway",
+            START_SECONDS,
+        )
         assert len(redis_servers(data)) == 1
     finally:
         for p in (second, proc):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import redis
 from redis_topologies import SentinelSetup
-from test_serve import free_port, get, start, wait
+from test_serve import START_SECONDS, free_port, get, start, wait
 
 from gateway.models import InboundMessage
 from gateway.store import RedisTarget, Store
@@ -87,7 +87,8 @@ def test_a_killed_host_s_shards_move_to_the_other_and_nothing_is_lost(
     hosts = [start(tmp_path / f"host{i}", ports[i], stderr=logs[i], **env) for i in range(2)]
     try:
         for port in ports:
-            wait(lambda p=port: get(f"http://127.0.0.1:{p}/readyz")[0] == 200, "ready", 90)
+            up = f"http://127.0.0.1:{port}/readyz"
+            wait(lambda up=up: get(up)[0] == 200, "ready", START_SECONDS)
         _, ready = get(f"http://127.0.0.1:{ports[0]}/readyz")
         assert ready["redis"] == {
             "kind": "sentinel",
