@@ -4,8 +4,11 @@ token) and /metrics has it at 0."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import aiohttp
-from harness import Console, running_gateway
+from harness import Console, running_gateway, screenshot, sign_in
+from playwright.async_api import expect
 
 from emulators.harness import with_telegram
 from emulators.server import eventually
@@ -54,3 +57,21 @@ async def test_the_console_api_of_channels_needs_a_signed_in_operator(
     async with running_gateway(web_settings) as gw:
         status, _ = await Console(http, gw).get("/console/api/channels")
         assert status in (401, 403)
+
+
+async def test_the_console_page_shows_telegram_down_over_the_queue(
+    web_settings: Settings, telegram_api: TelegramEmulator, browser: Any
+) -> None:
+    settings = with_telegram(web_settings, telegram_api)
+    telegram_api.token = "123456:the-token-botfather-gave-after-a-revoke"
+    async with running_gateway(settings) as gw:
+        [telegram] = [h for h in gw.app[CHANNEL_HEALTH] if h.channel == "telegram"]
+        await eventually(lambda: telegram.down, what="polling refused")
+        page = await browser.new_page()
+        await sign_in(page, gw, "alice")
+        shown = page.locator("#channels-down .channel-down")
+        await expect(shown).to_have_count(1)
+        await expect(shown).to_contain_text("Telegram is down since")
+        await expect(shown).to_contain_text("Unauthorized")
+        await screenshot(page, "console-telegram-down")
+        await page.close()
