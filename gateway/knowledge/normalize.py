@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from gateway.knowledge.idioms import (
     read_fallen_device,
@@ -125,6 +126,19 @@ def unmarked(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_STRESS_MARKS)
 
 
+# Readings run only when one of their cues is in the text, in this order (each reads what the
+# one before left).
+_GUARDED_READINGS: tuple[tuple[tuple[str, ...], Callable[[str], str]], ...] = (
+    (("stop", "quit", "ceas"), read_stopped_doing),
+    ((" like ",), read_runs_like),
+    (("knock", "tip"), read_knocked_drink),
+    (("slid", "slip", " in"), read_fallen_device),
+    (("hit",), read_hit_button),
+    (("скан",), read_scan_to_mail),
+    (("скан", "scan"), read_scan_to_share),
+)
+
+
 def normalize_text(text: str) -> str:
     """Lowercase, ё→е, drop apostrophes, punctuation and emoji, fix mixed scripts, unify slang."""
     text = unmarked(text)
@@ -150,27 +164,10 @@ def normalize_text(text: str) -> str:
     text = read_habit_given_up(text)
     # `words` is split again only after the readings guarded here have run (the print
     # readings and the phrases read it), so their cheap tests stay with the split.
-    if "stop" in text or "quit" in text or "ceas" in text:
-        text = read_stopped_doing(text)
-        words = text.split()
-    if " like " in text:
-        text = read_runs_like(text)
-        words = text.split()
-    if "knock" in text or "tip" in text:
-        text = read_knocked_drink(text)
-        words = text.split()
-    if "slid" in text or "slip" in text or " in" in text:
-        text = read_fallen_device(text)
-        words = text.split()
-    if "hit" in text:
-        text = read_hit_button(text)
-        words = text.split()
-    if "скан" in text:
-        text = read_scan_to_mail(text)
-        words = text.split()
-    if "скан" in text or "scan" in text:
-        text = read_scan_to_share(text)
-        words = text.split()
+    for cues, read in _GUARDED_READINGS:
+        if any(cue in text for cue in cues):
+            text = read(text)
+            words = text.split()
     text = read_web_pages(text)
     if "опаньки" in text or "халеп" in text:
         text = read_crash_page(text)
