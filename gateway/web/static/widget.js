@@ -28,6 +28,8 @@
   var MESSAGE_TOO_BIG = 1009; // the server's close after a frame over its limit (said first)
   var refusal = ""; // why the server closed the last socket, shown past the reconnect
   var sentHere = []; // ids of the messages sent on the current socket
+  // Before build(), which draws it: assigned after, the launcher was an empty circle.
+  var CHAT_ICON = "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z";
   var ui = build();
 
   function pickLang(value) {
@@ -147,8 +149,6 @@
              typing: typing, picker: picker, title: title, close: close, send: send,
              attach: attach };
   }
-
-  var CHAT_ICON = "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z";
 
   function icon(d, size) {
     // Inline drawings, not emoji: every system draws them the same.
