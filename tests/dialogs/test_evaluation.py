@@ -646,10 +646,18 @@ BLIND_SETS = [
     # its tuning part 36/40, 1 asked again ...
     # 38/40, 1 at session 40's end (main 81179225; summary only).
     ("dialogs_tune39.yaml", 38, 1),
-    # ... and its frozen part, the honest dialog measure from session 40, at its first untouched
-    # figure (33/40, 3 asked again), run for its summary only.
+    # ... and its frozen part, the honest dialog measure during session 40 (sealed: measured by
+    # the lead only), at its first untouched figure (33/40, 3 asked again); now a regression
+    # set, run for its summary only.
     # 33/40, 3 at session 40's end (main 81179225; summary only).
     ("dialogs_frozen39.yaml", 33, 3),
+    # the fortieth batch (session 41), as first measured on session 41's starting code
+    # (main 0d3132f9, the lead, in a detached snapshot, before any change made with it in view):
+    # its tuning part 36/40, 3 asked again ...
+    ("dialogs_tune40.yaml", 36, 3),
+    # ... and its frozen part, the honest dialog measure from session 41, at its first untouched
+    # figure (32/40, 3 asked again), run for its summary only.
+    ("dialogs_frozen40.yaml", 32, 3),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
@@ -1070,7 +1078,7 @@ async def test_the_scripted_user_says_dont_know_in_the_language_they_switched_to
         "  - name: starts in Russian, goes on in English\n"
         "    lang: ru\n"
         '    say: "на ноуте пропал звук"\n'
-        "    replies: [\"sorry, can we continue in English? it didn't help\"]\n"
+        '    replies: ["sorry, can we continue in English? it didn\'t help"]\n'
         "    expect: {outcome: ticket, fields: {error: 'не знаю'}}\n",
     )
     assert "field error=\"don't know\" lacks 'не знаю'" in report
