@@ -58,7 +58,8 @@ _ERRORS: dict[int, type[web.HTTPException]] = {
 
 
 NO_ACCOUNTS = (
-    "no operator accounts yet: create one on the server with `firstline operator add LOGIN`"
+    "no operator accounts yet: create one on the server with "
+    "`firstline operator add LOGIN --role admin`"
 )
 
 
