@@ -37,7 +37,7 @@ STORE_RETRY_SECONDS = 1.0
 # A channel's "wait N seconds" (429 with retry_after) spends no try: the reply is not at
 # fault. Waited for up to this long in all for one reply; beyond it, a try as any failure.
 FLOOD_WAIT_MAX_SECONDS = 3600.0
-# A send that may have arrived (its answer lost, or cut off by `send_timeout` in flight) is
+# A send that may have arrived (the connector saw it leave and its answer get lost) is
 # sent once more at most: a reply lost costs the user more than one seen twice, and a
 # channel with no idempotency key (Telegram) shows every copy. Then it is a dead letter
 # that says so, and an operator who finds the user without it sends it again.
@@ -225,8 +225,8 @@ class ChannelSender:
                 # No attempt spent: the reply waits for the channel, however long.
                 self.health.refused(str(exc))
                 continue
-            except (MaybeDelivered, TimeoutError) as exc:
-                error = str(exc) or "timed out"
+            except MaybeDelivered as exc:
+                error = str(exc)
                 unconfirmed += 1
                 if unconfirmed > MAYBE_DELIVERED_RESENDS:
                     return (
@@ -240,6 +240,11 @@ class ChannelSender:
                     extra={"channel": self.channel, "chat": delivery.chat_id,
                            "delivery": delivery.delivery_id, "error": error},
                 )  # fmt: skip
+            except TimeoutError:
+                # Our own cut-off: it may have fallen on a store call inside the send as
+                # well as on the channel's, so it is no "may have arrived" (a connector
+                # whose calls end sooner than `send_timeout` tells those apart itself).
+                error, delay = "timed out", self._backoff(attempt)
             except DeliveryError as exc:
                 error = str(exc)
                 if exc.permanent:

@@ -80,6 +80,9 @@ TEXT_LIMIT = 4096
 OFFSET_CURSOR = "offset"
 PAYLOAD_TTL_SECONDS = 30 * 24 * 3600
 REQUEST_TIMEOUT = 20  # seconds for ordinary Bot API calls; long polls add their timeout
+# A text's send: ended here, within the sender's `outbound.send_timeout` (15 s), so a late
+# answer is told apart (MaybeDelivered) instead of being cut off by the sender unexplained.
+SEND_TIMEOUT = 10.0
 UPLOAD_TIMEOUT = FILE_UPLOAD_SECONDS  # seconds for sending a file
 # A send's connection must be made within this (inside the sender's `send_timeout`): a
 # request that never left is told from one whose answer was lost (see `_call`).
@@ -382,7 +385,7 @@ class TelegramConnector:
                 text=text,
                 parse_mode=None,
                 reply_markup=markup,
-                request_timeout=_send_timeout(REQUEST_TIMEOUT),
+                request_timeout=_send_timeout(SEND_TIMEOUT),
             )
         )
         return int(sent.message_id)

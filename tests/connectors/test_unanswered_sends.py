@@ -33,8 +33,12 @@ def connector_for(settings: Settings, store: Store, api: TelegramEmulator) -> Te
 
 @pytest.fixture
 async def telegram(
-    settings: Settings, store: Store, telegram_api: TelegramEmulator
+    settings: Settings,
+    store: Store,
+    telegram_api: TelegramEmulator,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> AsyncIterator[TelegramConnector]:
+    monkeypatch.setattr(telegram_module, "SEND_TIMEOUT", 0.5)  # the emulator stalls 1.5 s
     connector = connector_for(settings, store, telegram_api)
     yield connector
     await connector.stop()
@@ -55,7 +59,7 @@ async def send_through_sender(
     await store.commit(tx)
     sender = ChannelSender(
         store, connector, consumer="s", on_blocked=ignore, on_dead=dead,
-        max_attempts=6, backoff_base=0.05, send_timeout=0.5,
+        max_attempts=6, backoff_base=0.05, send_timeout=5,
     )  # fmt: skip
     task = asyncio.create_task(sender.run())
     try:
@@ -94,9 +98,7 @@ async def test_a_lost_answer_is_told_from_a_connection_never_made(
     store: Store,
     telegram: TelegramConnector,
     telegram_api: TelegramEmulator,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(telegram_module, "REQUEST_TIMEOUT", 0.5)
     telegram_api.stalled_answers, telegram_api.stall_seconds = 1, 1.5
     with pytest.raises(MaybeDelivered):
         await telegram.send(str(CHAT), OutboundMessage(text="answered too late"))
