@@ -238,12 +238,21 @@ PHRASES: dict[str, str] = {
             "changed their bank account|changed its bank account|"
             "pay to a new account|pay into a new account|pay the new account|"
             "pay to a new bank account|pay into a new bank account|pay the new bank account|"
-            "на новый счет|на новый расчетный счет"
+            "на новый счет|на новый расчетный счет|"
+            # The account itself said changed: "у них сменился счёт", "счёт в банке
+            # поменялся", "pay a different IBAN from now on".
+            "сменился счет|счет сменился|поменялся счет|счет поменялся|"
+            "счет в банке сменился|счет в банке поменялся|"
+            "iban changed|iban has changed|changed iban|changed their iban|new iban|"
+            "different iban|another iban"
         ),
         "реквизиты",
     ),
     **dict.fromkeys(
-        _phrases("на новий рахунок|на новий розрахунковий рахунок"),
+        _phrases(
+            "на новий рахунок|на новий розрахунковий рахунок|змінився рахунок|рахунок змінився|"
+            "рахунок у банку змінився|рахунок в банку змінився"
+        ),
         "реквізити",
     ),
     # Gift cards asked for by mail ("the CEO asks me to buy gift cards") are one word: the

@@ -47,7 +47,31 @@ def test_money_asked_to_a_new_or_changed_account_is_phishing(
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
+        ("поставщик песка прислал письмо, что у них сменился счёт, просят платить туда", "ru"),
+        ("пишет якобы поставщик плитки: счёт в банке поменялся, оплату теперь на другой", "ru"),
+        ("лист від постачальника фарби: у них змінився рахунок, просять платити туди", "uk"),
+        (
+            "the sawdust supplier emailed that their IBAN has changed, pay the next invoice there",
+            "en",
+        ),
+        ("an email asks us to settle the invoice to a different IBAN this month", "en"),
+    ],
+)
+def test_the_account_itself_said_changed_is_phishing(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Only a new account to pay to was the fraud's "реквизиты": the account said changed
+    # ("сменился счёт", "рахунок змінився") or an IBAN, new or different, was a bank's
+    # word no article knows and nothing was said.
+    assert answered(matcher, text, lang) == "phishing_report"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
         ("I opened a new bank account for the business", "en"),
+        ("у меня сменился счёт в банке, куда сообщить для зарплаты", "ru"),
+        ("my IBAN changed, who updates it for my wages", "en"),
         ("how do I get my salary paid into a new bank account", "en"),
         ("хочу получать зарплату на новый счёт", "ru"),
     ],
