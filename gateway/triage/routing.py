@@ -431,8 +431,15 @@ _OUT_OF_REACH = (
 # … and what only a screen says of what it lost: the source of what it shows ("Data source
 # unavailable", "Stream offline"), the network itself ("No network connection", "Немає
 # підключення до мережі"), a server named between ("Cannot reach feeding server") and one it
-# keeps connecting to ("Reconnecting to content server", "Переподключение к серверу").
+# keeps connecting to ("Reconnecting to content server", "Переподключение к серверу"); and
+# its own link to the network, its network adapter or cable said not connected ("«Сетевой
+# адаптер не подключён»", "'Network cable unplugged'", "«Мережевий кабель не підключено»"):
+# "кабель" and "адаптер" are hardware's words, but what is lost is the network. Not a cable
+# with no network word ("Кабель не подключён" on a monitor is its video cable).
 _LOST_ON_SCREEN = (
+    r"(?:ethernet\W{0,2}\s+)?(?:сетев\w*|мережев\w*|network|ethernet|lan)\s+(?:адаптер\w*|"
+    r"кабел\w*|карт[аы]|карта|adapter|cable)\s+(?:is\s+)?(?:не\s+подключ\w*|не\s+підключ\w*|"
+    r"отключ\w*|відключ\w*|від[’']?єднан\w*|unplugged|disconnected|not\s+connected)(?!\w)|"
     r"(?:data\s+source|source|database|stream|feed|service|server|host|system|backend|"
     r"сервер\w*|сервис\w*|сервіс\w*)s?\W{0,2}\s+(?:is\s+)?(?:unavailable|unreachable|not "
     r"available|offline)(?!\w)|"
@@ -805,7 +812,7 @@ def _genitive_name_end(text: str, start: int) -> int:
 
 
 def _genitive(word: str, *, first: bool) -> str:
-    """"NOUN" or "ADJF" when `word` reads as a genitive noun or adjective (ru or uk); a
+    """ "NOUN" or "ADJF" when `word` reads as a genitive noun or adjective (ru or uk); a
     first word must read so likeliest ("интернет" is no genitive, though it may be one)."""
     for lang in ("ru", "uk"):
         found = readings(word, lang)

@@ -215,7 +215,7 @@ def test_printing_names_no_device_for_a_mass_stop() -> None:
         "усі термінали пишуть «немає зв'язку з сервером»",
         "all the kiosks say the server is not responding",
         # … or what their screens say they lost (session 31)
-        "every tower camera in the dispatch app shows \"Stream offline\"",
+        'every tower camera in the dispatch app shows "Stream offline"',
         "на всіх табло в цеху «Немає даних»",
     ],
 )
@@ -1001,6 +1001,26 @@ def test_a_device_saying_what_it_lost_is_the_network(text: str) -> None:
     assert Routing().infer(text) is SupportGroup.NETWORK
     # … also when an article of the device was matched
     assert Routing().group_for(ARTICLES["hardware_broken"], text) is SupportGroup.NETWORK
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a screen that says its own network adapter or cable is not connected: "адаптер" and
+        # "кабель" are hardware's words, what is lost is the network (issue 19, session 41: a
+        # queue board went to hardware)
+        ("на табло черги в складі напис «Мережевий адаптер не підключено»", "network"),
+        ("экран заказов на кухне погас, только надпись «Сетевой адаптер отключён»", "network"),
+        ("the menu board by the till just says 'Network cable unplugged'", "network"),
+        ("в регистратуре комп пишет «Сетевой кабель не подключен», хотя он на месте", "network"),
+        # not a cable with no network word: a monitor's own video cable stays the device's
+        ("монитор на посту пишет «Кабель не подключён»", "hardware"),
+        ("the projector says 'HDMI cable disconnected'", "hardware"),
+    ],
+)
+def test_a_screen_saying_its_network_link_is_unplugged(text: str, group: str) -> None:
+    assert Routing().infer(text) is SupportGroup(group)
+    assert Routing().group_for(ARTICLES["hardware_broken"], text) is SupportGroup(group)
 
 
 @pytest.mark.parametrize(
