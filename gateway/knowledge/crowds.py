@@ -23,6 +23,7 @@ from gateway.knowledge.vocabulary import (
     NONE_WORDS,
     ONE_LEMMAS,
     PREPOSITIONS,
+    QUANTIFIED_DETERMINERS,
 )
 from gateway.triage.language import CYRILLIC
 
@@ -35,10 +36,9 @@ WHERE_CASES = frozenset({"loct", "datv"})
 _INANIMATE_NOUN = frozenset({"NOUN", "inan"})
 _VERBS = frozenset({"VERB", "INFN"})  # pymorphy3's verbs, personal and infinitive
 # What an English quantifier is said of before its nouns: "the whole …", "every one of our …",
-# "nobody at the …", "no one in my …", "all of the yurt camp tablets" (ranker's compounds).
-ENGLISH_DETERMINERS = frozenset(
-    {"the", "our", "my", "their", "your", "of", "this", "that", "these", "those"}
-)
+# "nobody at the …", "no one in my …", "all of the yurt camp tablets" (ranker's compounds):
+# vocabulary's QUANTIFIED_DETERMINERS, and "of".
+ENGLISH_DETERMINERS = QUANTIFIED_DETERMINERS | {"of"}
 _ENGLISH_WHERE = frozenset({"at", "in", "on", "across"})
 _ENGLISH_ARTICLES = frozenset({"a", "an"})
 _ENGLISH_NOUNS = 3  # "the whole polling station", "nobody at the bow workshop"

@@ -1780,9 +1780,16 @@ BRIEF_WORDS_ENGLISH: frozenset[str] = _words("briefly second moment")
 # ...the program itself after the verb ("open it", "launch the app"), and the words that
 # open another thing named ("open the big price list", "on opening any central model")...
 ITSELF_WORDS_ENGLISH: frozenset[str] = _words("it them program app application software up")
-DETERMINER_WORDS_ENGLISH: frozenset[str] = _words(
-    "the a an my our your his her their this that these those any every all some"
-)
+# English determiners, the one list (knowledge/, triage/ and dialogs/extract/ read it or a
+# named part of it below, never a copy): articles, owners, pointing words, words of how many.
+ARTICLE_WORDS_ENGLISH: frozenset[str] = _words("the a an")
+OWNER_WORDS_ENGLISH: frozenset[str] = _words("my our your his her its their")
+POINTING_WORDS_ENGLISH: frozenset[str] = _words("this that these those")
+HOW_MANY_DETERMINERS_ENGLISH: frozenset[str] = _words("any every all some")
+DETERMINER_WORDS_ENGLISH: frozenset[str] = (
+    ARTICLE_WORDS_ENGLISH | OWNER_WORDS_ENGLISH | POINTING_WORDS_ENGLISH
+    | HOW_MANY_DETERMINERS_ENGLISH
+)  # fmt: skip
 # ...and a time of work, which makes it a crash while working ("halfway through", "mid-call",
 # "while I'm typing", "during the meeting").
 WORKING_TIME_ENGLISH: frozenset[str] = MIDWAY_WORDS | _words("mid middle while during")
@@ -2089,9 +2096,14 @@ ELSE_WORDS: frozenset[str] = _words("else")
 # flat tyre").
 HOME_FLAT_WORDS: frozenset[str] = _words("flat flats")
 FLAT_PREPOSITIONS: frozenset[str] = _words("from at in to for")
-# The English words before a noun (and its adjectives) that say which one: articles, owners,
-# "this"/"that". Read before a flat (dwellings.py) and before "whole" (triage/impact.py).
-NOUN_DETERMINERS: frozenset[str] = _words("my our the a an your his her their this that")
+# The part of the determiners that says which one, not how many: articles, owners, pointing
+# words. Read before a flat (dwellings.py), before "whole" (triage/impact.py), before the others
+# mail bounces back to (clauses.py), before an -ing noun (dialogs/extract/tried.py).
+NOUN_DETERMINERS: frozenset[str] = DETERMINER_WORDS_ENGLISH - HOW_MANY_DETERMINERS_ENGLISH
+# The part a quantifier is said of ("the whole …", "every one of our …", "nobody at the …",
+# "all of the yurt camp tablets"): which one, never "a"/"an" ("all of a sudden" is a time, "a
+# whole tray" how much). Read past a quantifier (crowds.py, ranker.py, triage/impact.py).
+QUANTIFIED_DETERMINERS: frozenset[str] = NOUN_DETERMINERS - _words("a an")
 FLAT_KINDS: frozenset[str] = _words("new same own rented old")
 FLAT_THINGS: frozenset[str] = _words("rate fee tyre tyres tire tires white screen panel")
 MANY_WORDS: frozenset[str] = _words(

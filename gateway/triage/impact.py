@@ -2517,9 +2517,10 @@ _SOON = re.compile(
 )
 _NOT_AHEAD = frozenset({"после", "після", "after", "назад", "тому", "ago", "работы", "роботи",
                         "of"})  # fmt: skip
-_DETERMINERS = frozenset({"the", "a", "an", "our", "my", "this", "that", "its", "their",
-                          "наш", "наша", "наше", "наші", "ваш", "мой", "мій", "моя",
-                          "в", "у", "на"})  # fmt: skip
+# Words before an event that do not name it: the English determiners that say which one
+# (vocabulary's NOUN_DETERMINERS), the Russian and Ukrainian owners, and "в"/"у"/"на".
+_DETERMINERS = NOUN_DETERMINERS | frozenset({"наш", "наша", "наше", "наші", "ваш", "мой", "мій",
+                                             "моя", "в", "у", "на"})  # fmt: skip
 
 
 def _event_soon(clause: str, lang: str, *, acts: bool = False) -> bool:

@@ -34,6 +34,7 @@ from gateway.dialogs.extract.step_cues import WHEN_DOING as _WHEN_DOING
 from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
 from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold, word_at
 from gateway.knowledge.morphology import verb_grammemes
+from gateway.knowledge.vocabulary import DETERMINER_WORDS_ENGLISH, NOUN_DETERMINERS
 from gateway.triage.phrases import SCREEN_QUOTE
 
 _I = re.IGNORECASE
@@ -478,15 +479,17 @@ _FIX_DONE_EN = re.compile(
 # logging laptop"): a noun follows it. Never a step of the user's, which takes its object with
 # a determiner or a pronoun ("changing the toner", "restarting it") or is judged ("the cache
 # clearing did nothing").
+_WHICH_ONE = "|".join(sorted(NOUN_DETERMINERS, key=lambda w: (-len(w), w)))
 _DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|a|an|our|my|your|their|his|her|its|this|that|these|those)\s+"
+    rf"\b(?:{_WHICH_ONE})\s+"
     r"(?:(?!(?:after|before|by|when|while|and|or|then|for|from|with|without|of|to|in|on|at|is|"
     r"was|are|were|been|be|it|not|no|tried|try|keeps?|kept|still)\b)[a-z]+\s+){0,2}$",
     _I,
 )
+_DETERMINERS = "|".join(sorted(DETERMINER_WORDS_ENGLISH, key=lambda w: (-len(w), w)))
 _ING_NOUN = re.compile(
-    r"\s+(?!(?:the|a|an|my|our|your|their|his|her|its|this|that|these|those|it|them|him|me|"
-    r"us|all|every|each|some|any|everything|off|out|up|down|back|in|on|did|didn't|does|"
+    rf"\s+(?!(?:{_DETERMINERS}|it|them|him|me|"
+    r"us|each|everything|off|out|up|down|back|in|on|did|didn't|does|"
     r"doesn't|do|don't|was|wasn't|were|is|isn't|has|hasn't|had|helped|fixed|solved|made|"
     r"worked|won't|will|would|also|again|twice|too)\b)[a-z]+\b",
     _I,

@@ -1,0 +1,32 @@
+"""One table a list of words, read everywhere it is needed: the readers take the table or a
+named part of it, never a copy of their own that a fix made in one place would miss."""
+
+from __future__ import annotations
+
+from gateway.dialogs.extract import tried
+from gateway.knowledge import crowds
+from gateway.knowledge.vocabulary import (
+    ARTICLE_WORDS_ENGLISH,
+    DETERMINER_WORDS_ENGLISH,
+    HOW_MANY_DETERMINERS_ENGLISH,
+    NOUN_DETERMINERS,
+    QUANTIFIED_DETERMINERS,
+)
+from gateway.triage import impact
+
+
+def test_every_english_determiner_table_is_a_named_part_of_the_one_list() -> None:
+    assert NOUN_DETERMINERS == DETERMINER_WORDS_ENGLISH - HOW_MANY_DETERMINERS_ENGLISH
+    assert NOUN_DETERMINERS - {"a", "an"} == QUANTIFIED_DETERMINERS
+    assert ARTICLE_WORDS_ENGLISH <= NOUN_DETERMINERS
+    assert QUANTIFIED_DETERMINERS | {"of"} == crowds.ENGLISH_DETERMINERS
+    english = {w for w in impact._DETERMINERS if w.isascii()}
+    assert english == NOUN_DETERMINERS
+
+
+def test_the_ing_noun_readers_take_the_determiners_of_the_one_list() -> None:
+    for word in NOUN_DETERMINERS:
+        assert tried._DETERMINER_BEFORE.search(f"we fixed {word} "), word
+    for word in DETERMINER_WORDS_ENGLISH:
+        assert not tried._ING_NOUN.match(f" {word}"), word
+    assert tried._ING_NOUN.match(" rooms")
