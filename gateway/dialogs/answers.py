@@ -134,7 +134,12 @@ GREETING = PhraseSet([
     r"привіт\w*", r"вітаю", r"hi", r"hello", r"hey", r"good (morning|afternoon|evening)",
 ])  # fmt: skip
 
-PRAISE = PhraseSet([
+# Praise of the help, wherever it stands in a reply (`sounds_grateful`: feedback, not a
+# complaint; the thanks are triage/tone.THANKS). Not triage/tone.TONE_PRAISE, which is read only
+# at a message's head or of a clause of nothing else and so may hold bare words ("help",
+# "perfect") that anywhere in a message praise nothing: these are praise wherever they stand
+# ("отличн…", "быстро помогли", "quick fix").
+FEEDBACK_PRAISE = PhraseSet([
     r"молодц\w*", r"отличн\w*", r"супер", r"быстро (помогли|починили|решили)", r"всё понятно",
     r"чудов\w*", r"швидко (допомогли|полагодили|вирішили)",
     r"great", r"awesome", r"quick(ly)? (help|fix)\w*", r"well done", r"good job",
@@ -701,7 +706,7 @@ def is_new_request(text: str) -> bool:
 
 def sounds_grateful(text: str) -> bool:
     """Thanks or praise anywhere in the message: feedback, not a complaint."""
-    return bool(THANKS.search(text) or PRAISE.search(text))
+    return bool(THANKS.search(text) or FEEDBACK_PRAISE.search(text))
 
 
 # A word that says something fails or is missing: thanks with one of these may bring news

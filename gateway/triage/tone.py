@@ -90,13 +90,17 @@ THANKS = PhraseSet([
     r"thanks?( you)?",
     *sorted(word for word in THANKS_WORDS if word not in ("thank", "thanks", "ta")),
 ])  # fmt: skip
-# Thanks and praise that open a message and are then taken back.
-PRAISE = PhraseSet([
+# Thanks and praise as the tone of a short stretch: the head of a message taken back after it
+# (`sarcastic`), a sentence that judges the bot kindly (`complains_of_bot`), a clause of nothing
+# else (`only_tone`). Not dialogs/answers.FEEDBACK_PRAISE: read only where the stretch is short,
+# it may hold bare words ("help", "perfect", "класс") that anywhere in a message praise nothing
+# ("need help with", "the print is perfect but"); and it holds the thanks.
+TONE_PRAISE = PhraseSet([
     *THANKS.patterns,
     r"(очень|дуже|так|ну) (помогли|помогло|помог|допомогли|допомогло|допоміг)",
     r"(very|so|really) helpful", r"(big |great )?help(ed)?( a lot)?",
     r"отлично", r"замечательно", r"прекрасно", r"великолепно", r"супер", r"класс",
-    r"чудово", r"прекрасно", r"відмінно", r"чудесно", r"клас",
+    r"чудово", r"відмінно", r"чудесно", r"клас",
     r"great", r"wonderful", r"perfect", r"brilliant", r"awesome", r"fantastic", r"lovely",
     r"браво", r"молодцы", r"молодці", r"гениально", r"геніально", r"bravo", r"well done",
     r"(nice|good|great) job", r"(nice|good) one",
@@ -258,7 +262,7 @@ def sarcastic(text: str) -> bool:
     computer")."""
     norm = normalise(users_own(text))
     head = re.split(r"[.!?]|,|\s[-—–]\s", norm, maxsplit=1)[0]
-    if not PRAISE.search(head) or _IN_ADVANCE.search(norm) or len(head.split()) > 6:
+    if not TONE_PRAISE.search(head) or _IN_ADVANCE.search(norm) or len(head.split()) > 6:
         return False
     rest = norm[len(head) :]
     if any(not _back_at_work(rest, *span) for span in PERSISTS.spans(rest)):
@@ -287,13 +291,13 @@ def complains_of_bot(reading: MessageReading) -> bool:
             if word.lemma in kinds.bot and (said_no or _ordered(word, words)):
                 return True
             judged = _judged(at, words, kinds.bot)
-            if word.lemma in kinds.bot and judged and not PRAISE.search(sentence):
+            if word.lemma in kinds.bot and judged and not TONE_PRAISE.search(sentence):
                 return True
             # the desk itself, as yours: "ваша підтримка нікуди не годиться", "your support
             # is useless" (not "поддержка банка не отвечает", someone else's)
             yours = at > 0 and words[at - 1].text in _YOURS
             if word.lemma in kinds.desk and yours and (said_no or _judged(at, words, kinds.desk)):
-                return not PRAISE.search(sentence)
+                return not TONE_PRAISE.search(sentence)
             if word.lemma in kinds.sent and (texts & _MORE or texts & _YOURS):
                 return True
             # self-help refused: "I don't want articles", "не треба мені статей"
@@ -342,7 +346,7 @@ def only_tone(clause: str) -> bool:
     # a clause this short is one many users write: its reading (and verdict) is kept
     if RHETORICAL.search(clause) or complains_of_bot(shared_reading(clause)):
         return True
-    return PRAISE.remove(clause).strip(" .,!?") == ""
+    return TONE_PRAISE.remove(clause).strip(" .,!?") == ""
 
 
 @read_once

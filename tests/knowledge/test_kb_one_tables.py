@@ -30,3 +30,14 @@ def test_the_ing_noun_readers_take_the_determiners_of_the_one_list() -> None:
     for word in DETERMINER_WORDS_ENGLISH:
         assert not tried._ING_NOUN.match(f" {word}"), word
     assert tried._ING_NOUN.match(" rooms")
+
+
+def test_the_two_praise_tables_are_named_for_their_jobs() -> None:
+    from gateway.dialogs import answers
+    from gateway.triage import tone
+
+    # the tone of a short stretch may be a bare word; feedback is praise wherever it stands
+    assert tone.TONE_PRAISE.search("help")
+    assert not answers.FEEDBACK_PRAISE.search("need help with the scanner driver")
+    assert answers.FEEDBACK_PRAISE.search("the laptop was fixed quickly, well done")
+    assert answers.sounds_grateful("отличная работа, всё открывается")

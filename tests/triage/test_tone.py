@@ -268,7 +268,7 @@ def test_one_table_of_thanks() -> None:
     assert answers.THANKS is tone.THANKS
     thanked = {word for word in THANKS_WORDS if tone.THANKS.search(word)}
     assert thanked == THANKS_WORDS - {"ta"}
-    assert all(tone.PRAISE.search(word) for word in thanked)
+    assert all(tone.TONE_PRAISE.search(word) for word in thanked)
 
 
 @pytest.mark.parametrize(
