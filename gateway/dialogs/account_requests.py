@@ -10,6 +10,7 @@ from rapidfuzz.distance import OSA
 from gateway.dialogs.extract.product import extract_all as products_named
 from gateway.dialogs.other_person import names_other_person, possessive
 from gateway.knowledge.morphology import is_dictionary_word, read_as, tokens
+from gateway.knowledge.vocabulary import PLEASE
 
 UNLOCK, RESET, LINK, FORGET = "unlock", "reset", "link", "forget"
 COMMANDS = {"unlock": UNLOCK, "reset": RESET, "password": RESET, "link": LINK,
@@ -119,7 +120,7 @@ _NAMING_WORDS = (
 # Words said between the request and the login ("разблокируйте, пожалуйста, petrov",
 # "розблокуйте терміново ivanenko", "unlock asap jsmith"): the login is still named.
 _ASIDE = (
-    r"(?:пожалуйста|плиз|будь\s+ласка|please|pls|plz|срочно|терміново|негайно|"
+    rf"(?:{PLEASE}|срочно|терміново|негайно|"
     r"urgently|asap|again|снова|опять|знову|ещё|еще|ще|мне|мені|нам)"
 )
 _NAMING = re.compile(_NAMING_WORDS + r"(?:[^\w.!?]+" + _ASIDE + r")*[^\w.!?]*$", re.I)

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from gateway.dialogs.solved import NOT_SOLVED, SOLVED, says_solved
 from gateway.knowledge.morphology import lemma, readings, verb_grammemes
+from gateway.knowledge.vocabulary import PLEASE_WORDS
 from gateway.triage.phrases import PhraseSet, normalise
 from gateway.triage.tone import THANKS
 
@@ -459,11 +460,11 @@ _ORDINALS: dict[str, int] = {
 }  # fmt: skip
 _LAST = frozenset({"последний", "последняя", "последнее", "последнюю", "останній", "остання",
                    "останнє", "останню", "last"})  # fmt: skip
-_PICK_WORDS = frozenset({
-    "the", "one", "number", "no", "option", "article", "please", "pls", "i", "think", "its",
+_PICK_WORDS = PLEASE_WORDS | frozenset({
+    "the", "one", "number", "no", "option", "article", "i", "think", "its",
     "it's", "it", "is", "probably", "maybe", "ok", "okay", "номер", "вариант", "варіант",
     "пункт", "статья", "статью", "стаття", "статтю", "давай", "давайте", "наверное", "мабуть",
-    "пожалуйста", "будь", "ласка", "ну", "это", "це", "скорее", "скоріше", "всего", "за", "все",
+    "ну", "это", "це", "скорее", "скоріше", "всего", "за", "все",
     "такі", "таки", "вот", "ось", "мне", "мені", "нужен", "нужна", "нужно", "потрібен",
     "потрібна", "потрібно", "й", "-й", "ий", "я", "е",
 })  # fmt: skip

@@ -2965,6 +2965,13 @@ THANKS_WORDS: frozenset[str] = _words(
     thanks thank thx cheers ta ty
     """
 )
+# Asking nicely: "пожалуйста", "будь ласка", "please" and their chat spellings. The one table
+# of them: as words (triage/mood, triage/person_request, dialogs/answers) and as an alternation
+# for a regex (`PLEASE`: dialogs/extract names and callback, dialogs/account_requests,
+# triage/mood and impatience).
+PLEASE_PHRASES: tuple[str, ...] = ("пожалуйста", "плиз", "будь ласка", "please", "pls", "plz")
+PLEASE_WORDS: frozenset[str] = frozenset(" ".join(PLEASE_PHRASES).split())
+PLEASE = "|".join(phrase.replace(" ", r"\s+") for phrase in PLEASE_PHRASES)
 # Thanks said for what is still to be done: "спасибо заранее", "дякую наперед", "thanks in
 # advance".
 IN_ADVANCE_WORDS: frozenset[str] = _words("заранее наперед заздалегідь advance")

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from gateway.knowledge.vocabulary import PLEASE
 from gateway.triage.phrases import PhraseSet, normalise
 from gateway.triage.reading import MessageReading, Word, lemma_keys, read_once, read_words
 from gateway.triage.tone import read_tone, users_own
@@ -57,7 +58,7 @@ LOST_PATIENCE = PhraseSet([
     r"(сделайте|зробіть|do) (уже |вже |же |хоть |хоч |already )*(что-нибудь|что-то|щось|"
     r"що-небудь|something)",
     # hurry
-    r"(можно|можна|давайте|давай|пожалуйста|будь ласка|ну|а) (побыстрее|быстрее|поскорее|швидше|"
+    rf"(можно|можна|давайте|давай|{PLEASE}|ну|а) (побыстрее|быстрее|поскорее|швидше|"
     r"скоріше|хутчіше)", r"побыстрее", r"поскорее", r"хутчіше", r"поторопит\w*", r"поспішіть",
     r"hurry( up)?", r"as fast as possible",
     # "fix it now", "I need this fixed NOW"; "fixed now", "all sorted now" alone say it is done,

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from gateway.knowledge.morphology import meant_text
-from gateway.knowledge.vocabulary import STOP_WORDS
+from gateway.knowledge.vocabulary import PLEASE, PLEASE_WORDS, STOP_WORDS
 from gateway.triage.contact_request import asks_for_contact
 from gateway.triage.impatience import LOST_PATIENCE, lost_patience
 from gateway.triage.language import detect_language
@@ -49,7 +49,7 @@ _REACHES_WRITER = (
 ASKS_FOR_PERSON = PhraseSet([
     # "оператор" said alone, "с оператором" ("дайте оператора" is read by its shape in
     # person_request); the call centre's "ни один оператор не может …" asks for nobody
-    r"/operator", r"^\W*(оператор\w*|operator)\W*((пожалуйста|please|pls|plz|будь ласка)\W*)?$",
+    r"/operator", rf"^\W*(оператор\w*|operator)\W*(({PLEASE})\W*)?$",
     r"(с|со|з|із|with|to) (живым |живим |живою |live |human |an |the )?(оператор\w*|operator)",
     r"соедините", r"соедини", r"соединить (с|со)",
     # a live person of any role: "есть ли у вас живой оператор?", "живий фахівець"
@@ -335,8 +335,8 @@ NO_WORK = PhraseSet([
 ])  # fmt: skip
 
 # Words that only dress up a request for a person; what remains is the problem itself.
-_FILLER = frozenset({
-    "пожалуйста", "please", "будь", "ласка", "хочу", "хотел", "хотела", "хотів", "хотіла",
+_FILLER = PLEASE_WORDS | frozenset({
+    "хочу", "хотел", "хотела", "хотів", "хотіла",
     "можно", "можна", "мне", "мені", "me", "меня", "мене", "нужно", "нужен", "треба",
     "потрібно", "talk", "speak", "chat", "with", "to", "can", "could", "i", "a", "an", "the",
     "поговорить", "поговорити", "связать", "зв'язати", "свяжите", "дайте", "позовите",

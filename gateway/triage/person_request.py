@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from gateway.knowledge.vocabulary import PLEASE_WORDS
 from gateway.triage.reading import MessageReading, Word, lemma_keys, read_once
 
 
@@ -115,7 +116,7 @@ _POLITELY = frozenset({"можно", "можна", "можете", "можешь
 POLITE_REACH = 4  # "можна мене просто передати": the infinitive a few words after
 # Words of address, which put no distance between a verb and whom it takes: "передайте,
 # пожалуйста, специалисту", "передайте це, будь ласка, фахівцю"
-_ADDRESS = frozenset({"пожалуйста", "будь", "ласка", "please"})
+_ADDRESS = PLEASE_WORDS
 
 
 @read_once

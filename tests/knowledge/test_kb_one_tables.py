@@ -41,3 +41,22 @@ def test_the_two_praise_tables_are_named_for_their_jobs() -> None:
     assert not answers.FEEDBACK_PRAISE.search("need help with the scanner driver")
     assert answers.FEEDBACK_PRAISE.search("the laptop was fixed quickly, well done")
     assert answers.sounds_grateful("отличная работа, всё открывается")
+
+
+def test_every_reader_of_asking_nicely_takes_the_one_table() -> None:
+    import re
+
+    from gateway.dialogs import account_requests, answers
+    from gateway.dialogs.extract import callback, names
+    from gateway.knowledge.vocabulary import PLEASE, PLEASE_PHRASES, PLEASE_WORDS
+    from gateway.triage import impatience, mood, person_request
+
+    assert {"please", "pls", "plz", "пожалуйста", "плиз", "будь", "ласка"} == PLEASE_WORDS
+    assert all(re.fullmatch(PLEASE, phrase) for phrase in PLEASE_PHRASES)
+    assert person_request._ADDRESS == PLEASE_WORDS
+    assert PLEASE_WORDS <= mood._FILLER
+    assert PLEASE_WORDS <= answers._PICK_WORDS
+    for source in (names._INSTALLED.pattern, callback._CALL_ME, account_requests._ASIDE):
+        assert PLEASE in source
+    assert mood.ASKS_FOR_PERSON.search("operator plz")
+    assert impatience.LOST_PATIENCE.search("plz побыстрее")

@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from gateway.dialogs.extract.words import TEXTS_KEPT
+from gateway.knowledge.vocabulary import PLEASE
 
 # A phone number: an optional +, then digits in groups (spaces, hyphens, brackets, dots
 # between them), seven digits at least; or an extension of two to five digits after its label.
@@ -31,7 +32,7 @@ _CALL_ME = (
     r"(?:перезвон\w*|позвон\w*|звон\w*|набер\w*|наберіть|зателефонуй\w*|подзвон\w*|"
     r"передзвон\w*|дзвон\w*|телефонуй\w*|свяж\w*|зв'яж\w*|call|ring|phone|reach|contact|"
     r"text)"
-    r"(?:\s+(?:мне|мені|меня|мене|me|us|нам|back|please|пожалуйста|будь ласка|пожалуйста,))*"
+    rf"(?:\s+(?:мне|мені|меня|мене|me|us|нам|back|{PLEASE}|пожалуйста,))*"
     r"(?:\s+(?:на|по|за|в|at|on|via|to))?"
     r"(?:\s+(?:номер\w*|телефон\w*|мобильн\w*|мобільн\w*|the|my|мой|мій|number|mobile|phone|"
     r"this|этот|цей|цьому|этому))*"

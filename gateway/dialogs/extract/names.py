@@ -15,6 +15,7 @@ import re
 from gateway.dialogs.extract import errors
 from gateway.dialogs.extract.placed_names import DAYS_AND_MONTHS, dictionary_form, placed_names
 from gateway.knowledge.morphology import is_dictionary_word, readings
+from gateway.knowledge.vocabulary import PLEASE
 
 _UP = "A-ZА-ЯІЇЄҐ"
 _LOW = "a-zа-яіїєґ"
@@ -60,7 +61,7 @@ _AFTER_SYSTEM_NOUN = re.compile(
 _INSTALLED = re.compile(
     r"(?<![\w])(?i:install|re-?install|instal|установить|установите|поставить|поставьте|"
     r"встановити|встановіть|поставити|поставте|інсталювати|инсталлировать)"
-    r"(?:\s+(?i:me|us|the|a|an|мне|мені|нам|please|пожалуйста|будь ласка))*\s+"
+    rf"(?:\s+(?i:me|us|the|a|an|мне|мені|нам|{PLEASE}))*\s+"
     rf"([{_UP}][\w.+-]*(?:\s+(?:[{_UP}0-9][\w.+-]*))*)"
 )
 # What the user wants put on a machine is a program, however its name is written: "I need
