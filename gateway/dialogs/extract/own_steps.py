@@ -195,8 +195,17 @@ def _cyrillic_step(word: str) -> bool:
     return "intr" not in grammemes
 
 
+# Pasts spelt as their base form: with "me" or "us" after them they are asked for ("Put me
+# through to someone real", "just put me through to a person", "set us up with access"), a
+# request for a person or a service, never a step taken (frozen8, frozen36, tune16, tune23,
+# tune26, tune28, tune37, tune38, tune39, probe12 kept the request as what was tried).
+_SAME_AS_BASE = frozenset({"put", "set", "reset", "shut"})
+
+
 def _english_step(word: str, following: str) -> bool:
     if word in _EN_NOT_STEPS or (word == "used" and following == "to"):
         return False
+    if word in _SAME_AS_BASE and following in ("me", "us"):
+        return False  # "Put me through to someone": asked for, not done
     irregular = word in _EN_IRREGULAR or _AGAIN.sub("", word) in _EN_IRREGULAR
     return irregular or english_past(word)
