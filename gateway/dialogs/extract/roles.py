@@ -168,17 +168,35 @@ def _a_noun(word: str) -> bool:
 
 
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+_GENDERS = frozenset({"masc", "femn", "neut"})
 
 
 def _agrees(adjective: str, noun: str) -> bool:
-    """Whether the adjective can stand in the noun's case ("складская программа", not
-    "в ординаторской программу")."""
+    """Whether the adjective can stand in the noun's case, number and gender ("складская
+    программа", "облікові програми"; not "в ординаторской программу", nor "у філігранній
+    майстерні програма", where "майстерні" is the workshop's noun, its adjective reading
+    plural beside one program)."""
     for lang in ("ru", "uk"):
         its, mine = readings(adjective, lang), readings(noun, lang)
         if its and mine:
-            held = set().union(*(tags & _CASES for _, tags in mine))
-            return any(tags & held for _, tags in its)
+            return any(
+                _same_form(tags, form)
+                for _, tags in its
+                if "ADJF" in tags or not tags & {"NOUN", "VERB"}
+                for _, form in mine
+            )
     return True
+
+
+def _same_form(adjective: frozenset[str], noun: frozenset[str]) -> bool:
+    """Whether an adjective's reading and a noun's share a case, a number and (in the
+    singular) a gender."""
+    if not adjective & noun & _CASES:
+        return False
+    if ("plur" in adjective) != ("plur" in noun):
+        return False
+    genders = adjective & _GENDERS, noun & _GENDERS
+    return "plur" in noun or not all(genders) or bool(genders[0] & genders[1])
 
 
 def _named_after(text: str, end: int) -> bool:
@@ -290,6 +308,8 @@ def _an_adjective(word: str) -> bool:
     return (
         "ADJF" in tags
         and not tags & {"Apro", "Anph"}
+        # a verb's past with a participle's spelling: "зникла система" (the system is gone)
+        and not any("VERB" in other for _, other in found)
         and lemma not in _GENERIC_CYR
         and word not in _GENERIC_CYR
     )
