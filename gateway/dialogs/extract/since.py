@@ -131,6 +131,21 @@ _CLOCK = (
     r"(?:\s(?:утра|вечера|ранку|вечора|часов|години)|(?=\s*[,.;!?]|\s*$))"
 )
 
+# Minutes by the hour, in words: "a quarter to nine" (8:45), "ten past eight" (8:10),
+# "twenty to 10" (9:40).
+_BY_THE_HOUR = {"five": 5, "ten": 10, "quarter": 15, "twenty": 20, "twenty-five": 25}
+_PAST_OR_TO = (
+    r"(?:a\s+)?(?:quarter|twenty-five|twenty|ten|five)\s+(?:minutes\s+)?"
+    rf"(?:past|after|to|before)\s+(?:\d{{1,2}}|{_HOUR_WORD})(?![\w'])"
+)
+_BY_HOUR = re.compile(
+    r"(?<![\w'-])(?P<minutes>quarter|twenty-five|twenty|ten|five)\s+(?:minutes\s+)?"
+    rf"(?P<way>past|after|to|before)\s+(?P<hour>\d{{1,2}}|{_HOUR_WORD})(?![\w'])",
+    re.IGNORECASE,
+)
+# What begins at a clock time and names the start: "the 9 o'clock shift", "the 8am class".
+_TIMED_EVENT = r"shift|class|lesson|meeting|briefing|session|start|opening|run"
+
 # What may follow a bare hour (a number with no unit) for it to be one: the end of the clause,
 # the trouble or its subject, never the hour's own noun ("с двух компьютеров", "з першої
 # спроби", "at 10 desks").
@@ -138,6 +153,8 @@ _HOUR_ENDS = (
     r"(?=\s*(?:[;!?]|[,.](?!\d)|$)|\s+(?:не|ні|nothing|not|no|none|nobody)\b|"
     r"\s+(?:the|my|our|it|i|we|everything|every|all|у нас|в нас|мы|ми|я|все|всё|усе|ничего|нічого|"
     r"никто|ніхто|ни один|жоден|жодн\w+|никак\w+|ніяк\w+|"
+    # … or who it shuts out: "а с одиннадцати меня не пускает" (tune39)
+    r"меня|мене|мне|мені|"
     # … the whole of who is stopped: "з дев'ятої вся лабораторія без мережі", "с 9 весь отдел"
     r"весь|вся|всі|усі|уся|увесь)\s|"
     # … or a name, then what it does wrong: "since 11 Outlook keeps every message in the
@@ -237,6 +254,12 @@ _PATTERNS = [
     rf"(?:с|со|з|із|від|после|після|около|близько)\s+(?:половины\s+|половини\s+|пол-?|"
     rf"пів\s+на\s+)(?:{_ORDINAL_HOUR})|"
     rf"(?:since|from|after|around|about)\s+half\s+(?:past\s+)?(?:\d{{1,2}}|{_HOUR_WORD})(?![\w'])",
+    # … and the quarters and minutes by the hour: "since a quarter to nine", "since ten past
+    # eight", "from twenty to 10" (frozen39, probe24p)
+    rf"(?:since|from|after|around|about)\s+(?:(?:about|around|roughly)\s+)?{_PAST_OR_TO}",
+    # the shift or the lesson that began at a clock time: "since the 9 o'clock shift started"
+    # (frozen35)
+    rf"(?:since|from)\s+(?:about\s+|around\s+)?the\s+(?:{_CLOCK})\s+(?:{_TIMED_EVENT})(?![\w'])",
     # relative days and parts of day
     r"(?:(?:начиная |аж |ще |еще |ещё )?(?:со|с|з|із|від|since|from)\s+)?"
     # … the Ukrainian "from yesterday" said as one word: "Відучора ноутбук не оновлюється"
@@ -1085,6 +1108,15 @@ def _with_digits(phrase: str) -> str:
     """An hour said in words gets its clock time too: "с девяти утра (9:00)", "с половины
     девятого (8:30)", "since half past eight (8:30)"."""
     words = re.findall(r"[\w']+", fold(phrase).lower())
+    if by := _BY_HOUR.search(fold(phrase)):
+        hour = by.group("hour").lower()
+        number = int(hour) if hour.isdigit() else HOUR_WORDS.get(hour, 0)
+        if not 1 <= number <= 23:
+            return phrase
+        minutes = _BY_THE_HOUR[by.group("minutes").lower()]
+        if by.group("way").lower() in ("to", "before"):
+            number, minutes = (number - 2) % 12 + 1 if number <= 12 else number - 1, 60 - minutes
+        return f"{phrase} ({number}:{minutes:02d})"
     if half := _HALF.search(fold(phrase)):
         ordinal, hour = half.group("ordinal"), half.group("hour")
         if ordinal:
