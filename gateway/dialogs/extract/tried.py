@@ -579,6 +579,7 @@ def extract(text: str) -> str:
             or _FIX_DONE_EN.search(folded)
             or _FOLLOWED.search(folded)
             or _LOOKED_IN_BIN.search(folded)
+            or _LOOKED_IN_BIN.search(fold(_QUOTE_MARKS.sub(" ", clause)))
             or _RENEWED.search(folded)
             or (_PLUGGED.search(folded) and _ELSEWHERE_PLUG.search(folded))
             or someone_tried(folded)
@@ -649,8 +650,14 @@ def _within(clause: re.Match[str], spans: list[range]) -> bool:
 # bin only emptied to make room ("emptied the bin and lost a report") nor a shop's cart
 # ("в корзине нет кнопки оплаты": the absence must end the clause).
 _VERSIONS = (
-    r"(?:предыдущ\w+|прежн\w+|попередн\w+|previous|prior|older) (?:верси\w+|версі\w+|versions?)"
+    r"(?:(?:предыдущ\w+|прежн\w+|попередн\w+|previous|prior|older) (?:верси\w+|версі\w+|versions?)|"
+    # … and the list of them: "Version history only shows today's copy", "в истории версий"
+    r"(?:version|file) history|истори\w+ (?:верси|изменени)\w+|журнал\w* верси\w+|"
+    r"історі\w+ (?:версі|змін)\w+)"
 )
+# A tab's or a menu's name the user quotes, looked in: "Дивилася «Попередні версії»", "искала
+# в «Предыдущих версиях»" (the quote is blanked as the screen's words; its marks alone are)
+_QUOTE_MARKS = re.compile(r"[«»“”„\"]")
 _BIN = (
     r"(?:(?:папк\w*|папц\w*|вкладк\w*|folder|tab)\s+)?"
     r"(?:корзин\w*|кошик\w*|recycle bin|trash|(?<=the )bin|(?<=my )bin|"
@@ -681,6 +688,10 @@ _LOOKED_IN_BIN = case_blind(
     # файлу немає", "предыдущих версий нет" (frozen31; "Корзины на рабочем столе нет" is a
     # missing icon, the trouble itself)
     rf"^{_VERSIONS}\s+(?:[\w']+\s+){{0,4}}?{_NOT_THERE}\s*(?:[—–-].*)?$|"
+    # … or holding only the copy that is no use: "Version history only shows today's copy",
+    # "в истории версий только сегодняшняя" (frozen39)
+    rf"^(?:(?:в|у|in)\s+)?{_VERSIONS}\s+(?:[\w']+\s+){{0,2}}?(?:only|just|только|лишь|тільки|лише)"
+    r"(?=\s)|"
     rf"(?:not|isn'?t|wasn'?t|nothing)\s+(?:there\s+)?(?:in|inside)\s+(?:the\s+|my\s+)?{_BIN}|"
     rf"{_BIN}(?:'s|\s+is|\s+was)\s+(?:already\s+)?empty|"
     # … or the bin said empty in a clause of its own: "Корзина пустая, файла нет", "кошик
