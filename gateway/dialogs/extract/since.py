@@ -641,9 +641,12 @@ def with_other(text: str) -> str:
     phrase, found = _read(text)
     rank = exactness(phrase) if phrase else 0
     at = text.find(phrase)
-    sentence = re.search(r"[^.!?;\n]*$", text[:at]).group() + re.match(  # type: ignore[union-attr]
-        r"[^.!?;\n]*", text[at:]
-    ).group()  # type: ignore[union-attr]
+    sentence = (
+        re.search(r"[^.!?;\n]*$", text[:at]).group()
+        + re.match(  # type: ignore[union-attr]
+            r"[^.!?;\n]*", text[at:]
+        ).group()
+    )  # type: ignore[union-attr]
     for other in found:
         if other in phrase or phrase in other:
             continue

@@ -155,6 +155,8 @@ def _done_by_user(before: str) -> bool:
     password"; not "Started after I changed my password" (what set it off)."""
     subject = _EN_SUBJECT_BEFORE.search(before)
     return bool(subject) and not subject.group("when")
+
+
 # Nouns of attempts that count with a verdict: "перезагрузка не помогла", "reboot didn't help".
 # ... and the modes and tools a user starts to fix things: "Безопасный режим не помог", "Safe
 # mode didn't help", "відновлення системи нічого не дало".
@@ -384,8 +386,19 @@ _NEGATED_ATTEMPT = re.compile(
 # Done forms that are attempts only with the user as their subject ("I waited", "Typed the
 # password three times"), not "the page keeps waiting" or "the data entered".
 _DONE_BY_PERSON = frozenset(
-    {"waited", "waiting", "entered", "typed", "typing", "retyped", "loaded", "refilled",
-     "reloaded", "reloading", "re-loaded"}
+    {
+        "waited",
+        "waiting",
+        "entered",
+        "typed",
+        "typing",
+        "retyped",
+        "loaded",
+        "refilled",
+        "reloaded",
+        "reloading",
+        "re-loaded",
+    }
 )
 # What is typed in as a step: an entry the machine asks for ("typed the password again",
 # "typed my Microsoft 365 password", "typed it carefully", "typed in the code"). Typing
@@ -674,9 +687,7 @@ _LOOKED_FOR = (
     r"переглянул\w*|переглядал\w*|шукал\w*|шукав|пошукал\w*|пошукав|перевіря\w*|перевірил\w*|"
     r"перевірив|зазирал\w*|зазирнул\w*|looked|checked|searched|went through|dug through)"
 )
-_NOT_THERE = (
-    r"(?:нет|нету|нема|немає|немае|пусто|пустая|пуста|порожньо|порожній|порожня)"
-)
+_NOT_THERE = r"(?:нет|нету|нема|немає|немае|пусто|пустая|пуста|порожньо|порожній|порожня)"
 _LOOKED_IN_BIN = case_blind(
     rf"(?<!\w)(?:{_LOOKED_FOR}(?:\s+(?:уже|вже|тоже|теж|also|already|и|і))?\s+"
     rf"(?:(?:в|у|во|in|through|the|my)\s+)*{_BIN}|"
@@ -739,8 +750,11 @@ _ELSEWHERE_PLUG = case_blind(
 # full", "freed up 10 GB, still the same warning"); alone it is often how a file was lost
 # ("emptied the recycle bin and lost a report").
 _FREED = case_blind(r"\b(?:empt(?:ied|ying)|freed up|cleared out)\b")
-_STILL = case_blind(r"\b(?:still|anyway|no luck|didn'?t help|did not help|same (?:thing|warning|"
-                    r"error|message))\b")
+_STILL = case_blind(
+    r"\b(?:still|anyway|no luck|didn'?t help|did not help|same (?:thing|warning|"
+    r"error|message))\b"
+)
+
 
 def _blanked(quote: re.Match[str]) -> str:
     """The screen's words as spaces, keeping the full stop they end their sentence with: in
@@ -906,8 +920,7 @@ _FIX_STEMS = tuple(stem for stem in _STEMS if stem.startswith(_FIX_KINDS))
 # … and in English the verbs of the attempt nouns ("trying to restart", "update", "repair")
 # with those of doing again, clearing and switching
 _FIX_VERBS = (
-    "|".join(_FIX_STEMS)
-    + rf"|(?:{_ATTEMPT_NOUNS})(?<=[a-z])(?!\w)|"
+    "|".join(_FIX_STEMS) + rf"|(?:{_ATTEMPT_NOUNS})(?<=[a-z])(?!\w)|"
     r"re-?(?:connect|join|pair|add|plug|load|enter|open|map|sync|seat|create|type|log|sign|"
     r"index|image|flash)|clear|unplug|uninstall|turn|switch|roll|power|remove|delete|flush"
 )
@@ -1036,9 +1049,7 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
 
 
 # What the user wants done, with its object between: "I need QGIS put on …", "we want it done".
-_WANTED_DONE = re.compile(
-    r"\b(?:need|needs|want|wants|like|get)\s+(?:[\w.+-]+\s+){1,4}$", _I
-)
+_WANTED_DONE = re.compile(r"\b(?:need|needs|want|wants|like|get)\s+(?:[\w.+-]+\s+){1,4}$", _I)
 
 
 # A change that may itself have started the trouble: "I changed it on Monday", "вчера
@@ -1145,8 +1156,10 @@ _CHANGED_PASSWORD = case_blind(
     r"(?:пароль|password)|(?:пароль|password)\s+(?:\w+\s+){0,2}?(?:сменил\w*|поменял\w*|"
     r"змінил\w*|змінив|поміняв|поміняла|поміняли|changed|reset)(?!\w)"
 )
-_NOT_YET = case_blind(r"(?<!\w)(?:не|ні|not|haven'?t|didn'?t|ещё не|еще не|ще не)\s+(?:\w+\s+)?"
-                      r"(?:сменил|поменял|змінил|змінив|поміня|changed|reset)")
+_NOT_YET = case_blind(
+    r"(?<!\w)(?:не|ні|not|haven'?t|didn'?t|ещё не|еще не|ще не)\s+(?:\w+\s+)?"
+    r"(?:сменил|поменял|змінил|змінив|поміня|changed|reset)"
+)
 # What was deleted or overwritten, said with when, and nothing made again after it: how a file
 # was lost ("deleted it yesterday afternoon", "стерла вчера вечером", "видалила в п'ятницу"),
 # not a fix ("deleted the profile and made a new one", "удалила и заново добавила").
