@@ -243,7 +243,7 @@ PHRASES: dict[str, str] = {
             # поменялся", "pay a different IBAN from now on".
             "сменился счет|счет сменился|поменялся счет|счет поменялся|"
             "счет в банке сменился|счет в банке поменялся|"
-            "iban changed|iban has changed|changed iban|changed their iban|new iban|"
+            "iban changed|iban has changed|changed iban|changed their iban|"
             "different iban|another iban"
         ),
         "реквизиты",

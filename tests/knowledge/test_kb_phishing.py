@@ -61,8 +61,8 @@ def test_the_account_itself_said_changed_is_phishing(
     matcher: Matcher, text: str, lang: str
 ) -> None:
     # Only a new account to pay to was the fraud's "реквизиты": the account said changed
-    # ("сменился счёт", "рахунок змінився") or an IBAN, new or different, was a bank's
-    # word no article knows and nothing was said.
+    # ("сменился счёт", "рахунок змінився") or an IBAN said changed or different was a
+    # bank's word no article knows and nothing was said.
     assert answered(matcher, text, lang) == "phishing_report"
 
 
@@ -78,3 +78,17 @@ def test_the_account_itself_said_changed_is_phishing(
 )
 def test_ones_own_new_bank_account_is_no_phishing(matcher: Matcher, text: str, lang: str) -> None:
     assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("how do I enter a new IBAN in the accounting software", "en"),
+        ("where do I type a new IBAN for a supplier in our ERP", "en"),
+    ],
+)
+def test_a_new_iban_typed_into_a_program_is_no_phishing(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # A new IBAN is also one being entered: only one said changed or different is the fraud's.
+    assert answered(matcher, text, lang) != "phishing_report"
