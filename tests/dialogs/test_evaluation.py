@@ -607,7 +607,8 @@ BLIND_SETS = [
     # set, run for its summary only.
     # 35/40, 2 at session 36's end (main adb09d9c; summary only).
     # 38/40, 1 at session 37's end (main 13874215; summary only).
-    ("dialogs_frozen35.yaml", 38, 1),
+    # 39/40, 0 at session 41's end (main 4d78e05e; summary only).
+    ("dialogs_frozen35.yaml", 39, 0),
     # the thirty-sixth batch (session 37), as first measured on session 37's starting code
     # (main 01338dd0, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 37/40, 0 asked again ...
@@ -623,7 +624,8 @@ BLIND_SETS = [
     # (main cc625297, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 35/40, 2 asked again ...
     # 35/40, 1 at session 39's end (main 806e88a5; summary only).
-    ("dialogs_tune37.yaml", 35, 1),
+    # 36/40, 0 at session 41's end (main 4d78e05e; summary only).
+    ("dialogs_tune37.yaml", 36, 0),
     # ... and its frozen part, the honest dialog measure during session 38 (sealed: measured by
     # the lead only), at its first untouched figure (34/40, 0 asked again); now a regression
     # set, run for its summary only.
@@ -645,19 +647,23 @@ BLIND_SETS = [
     # (main b4b2a00f, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 36/40, 1 asked again ...
     # 38/40, 1 at session 40's end (main 81179225; summary only).
-    ("dialogs_tune39.yaml", 38, 1),
+    # 40/40, 0 at session 41's end (main 4d78e05e; summary only).
+    ("dialogs_tune39.yaml", 40, 0),
     # ... and its frozen part, the honest dialog measure during session 40 (sealed: measured by
     # the lead only), at its first untouched figure (33/40, 3 asked again); now a regression
     # set, run for its summary only.
     # 33/40, 3 at session 40's end (main 81179225; summary only).
-    ("dialogs_frozen39.yaml", 33, 3),
+    # 35/40, 1 at session 41's end (main 4d78e05e; summary only).
+    ("dialogs_frozen39.yaml", 35, 1),
     # the fortieth batch (session 41), as first measured on session 41's starting code
     # (main 0d3132f9, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 36/40, 3 asked again ...
-    ("dialogs_tune40.yaml", 36, 3),
+    # 37/40, 2 at session 41's end (main 4d78e05e; summary only).
+    ("dialogs_tune40.yaml", 37, 2),
     # ... and its frozen part, the honest dialog measure from session 41, at its first untouched
     # figure (32/40, 3 asked again), run for its summary only.
-    ("dialogs_frozen40.yaml", 32, 3),
+    # 33/40, 3 at session 41's end (main 4d78e05e; summary only).
+    ("dialogs_frozen40.yaml", 33, 3),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a

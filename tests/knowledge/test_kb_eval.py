@@ -112,18 +112,19 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # of 12948, 7 of 1849; left out 12759, 7 of 1849. At session 40's end (main 81179225's code, the
 # lead, 12:39-12:50 UTC): pooled 12752, 7 of 1849; left out 12749, 7 of 1849. With batch 40 in
 # (the thirty-eighth tuning part; the lead, main 0d3132f9's code, 14:40-15:06 UTC): pooled 13089
-# of 13278, 8 of 1894; left out 13086, 8 of 1894.
+# of 13278, 8 of 1894; left out 13086, 8 of 1894. At session 41's end (main 4d78e05e's code, the
+# lead, 15:57-16:27 UTC): pooled 13089, 7 of 1894; left out 13088, 7 of 1894.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (105, 107), (109, 110)), (0, 48)),
     "faq_tune2.jsonl": (((189, 194), (177, 181), (186, 187)), (1, 100)),
     "faq_tune3.jsonl": (((175, 180), (176, 180), (175, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((119, 120), (149, 150), (117, 120)), (0, 60)),
-    "faq_tune6.jsonl": (((120, 120), (148, 150), (119, 120)), (0, 60)),
+    "faq_tune6.jsonl": (((120, 120), (147, 150), (119, 120)), (0, 60)),
     "faq_tune7.jsonl": (((118, 120), (147, 150), (118, 120)), (1, 60)),
     "faq_tune8.jsonl": (((119, 120), (147, 150), (120, 120)), (1, 60)),
     "faq_tune9.jsonl": (((120, 120), (150, 150), (120, 120)), (1, 60)),
-    "faq_tune11.jsonl": (((60, 60), (88, 90), (90, 90)), (0, 45)),
+    "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
     "faq_tune12.jsonl": (((90, 90), (118, 120), (120, 120)), (0, 45)),
     "faq_tune14.jsonl": (((90, 90), (120, 120), (120, 120)), (0, 45)),
     "faq_tune15.jsonl": (((90, 90), (116, 120), (119, 120)), (1, 45)),
@@ -135,20 +136,20 @@ TUNING_MEASURED = {
     "faq_tune21.jsonl": (((87, 90), (118, 120), (119, 120)), (0, 45)),
     "faq_tune22.jsonl": (((90, 90), (120, 120), (118, 120)), (0, 45)),
     "faq_tune23.jsonl": (((88, 90), (118, 120), (120, 120)), (0, 45)),
-    "faq_tune24.jsonl": (((90, 90), (117, 120), (119, 120)), (0, 45)),
+    "faq_tune24.jsonl": (((90, 90), (116, 120), (119, 120)), (0, 45)),
     "faq_tune25.jsonl": (((89, 90), (117, 120), (120, 120)), (0, 45)),
     "faq_tune26.jsonl": (((89, 90), (119, 120), (117, 120)), (0, 45)),
     "faq_tune27.jsonl": (((90, 90), (117, 120), (119, 120)), (0, 45)),
     "faq_tune28.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune29.jsonl": (((89, 90), (120, 120), (118, 120)), (1, 45)),
     "faq_tune30.jsonl": (((90, 90), (117, 120), (119, 120)), (0, 45)),
-    "faq_tune31.jsonl": (((90, 90), (120, 120), (118, 120)), (1, 45)),
+    "faq_tune31.jsonl": (((90, 90), (120, 120), (118, 120)), (0, 45)),
     "faq_tune32.jsonl": (((90, 90), (117, 120), (118, 120)), (1, 45)),
     "faq_tune33.jsonl": (((88, 90), (116, 120), (115, 120)), (0, 45)),
     "faq_tune34.jsonl": (((90, 90), (115, 120), (117, 120)), (0, 45)),
     "faq_tune35.jsonl": (((88, 90), (117, 120), (119, 120)), (0, 45)),
     "faq_tune36.jsonl": (((88, 90), (117, 120), (116, 120)), (0, 45)),
-    "faq_tune37.jsonl": (((87, 90), (120, 120), (116, 120)), (0, 45)),
+    "faq_tune37.jsonl": (((87, 90), (120, 120), (117, 120)), (0, 45)),
     "faq_tune38.jsonl": (((90, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune39.jsonl": (((88, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune40.jsonl": (((88, 90), (118, 120), (116, 120)), (0, 45)),
@@ -157,7 +158,7 @@ SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 1894), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((3773, 4732, 4581), 8)
+LEFT_OUT_MEASURED = ((3773, 4733, 4582), 7)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
