@@ -438,7 +438,7 @@ _OUT_OF_REACH = (
 # with no network word ("Кабель не подключён" on a monitor is its video cable).
 _LOST_ON_SCREEN = (
     r"(?:ethernet\W{0,2}\s+)?(?:сетев\w*|мережев\w*|network|ethernet|lan)\s+(?:адаптер\w*|"
-    r"кабел\w*|карт[аы]|карта|adapter|cable)\s+(?:is\s+)?(?:не\s+подключ\w*|не\s+підключ\w*|"
+    r"кабел\w*|карт[аы]|adapter|cable)\s+(?:is\s+)?(?:не\s+подключ\w*|не\s+підключ\w*|"
     r"отключ\w*|відключ\w*|від[’']?єднан\w*|unplugged|disconnected|not\s+connected)(?!\w)|"
     r"(?:data\s+source|source|database|stream|feed|service|server|host|system|backend|"
     r"сервер\w*|сервис\w*|сервіс\w*)s?\W{0,2}\s+(?:is\s+)?(?:unavailable|unreachable|not "
