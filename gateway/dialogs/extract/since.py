@@ -641,12 +641,10 @@ def with_other(text: str) -> str:
     phrase, found = _read(text)
     rank = exactness(phrase) if phrase else 0
     at = text.find(phrase)
-    sentence = (
-        re.search(r"[^.!?;\n]*$", text[:at]).group()
-        + re.match(  # type: ignore[union-attr]
-            r"[^.!?;\n]*", text[at:]
-        ).group()
-    )  # type: ignore[union-attr]
+    # Both patterns match, if only the empty string, at any place.
+    before = re.search(r"[^.!?;\n]*$", text[:at])
+    after = re.match(r"[^.!?;\n]*", text[at:])
+    sentence = (before.group() if before else "") + (after.group() if after else "")
     for other in found:
         if other in phrase or phrase in other:
             continue
