@@ -9,10 +9,9 @@ import logging
 from collections.abc import AsyncIterator
 
 import pytest
-from aiohttp import web
 
-from emulators.harness import FAST_BACKOFF, Intake, with_telegram, with_viber
-from emulators.server import LoopbackServer, eventually, free_port
+from emulators.harness import FAST_BACKOFF, Intake, with_telegram
+from emulators.server import eventually
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
 from gateway import metrics
@@ -166,21 +165,9 @@ async def test_telegrams_not_found_for_a_token_that_never_existed_is_a_refusal(
 
 
 async def test_an_invalid_viber_token_holds_the_replies_and_says_the_channel_is_down(
-    settings: Settings, store: Store, viber_api: ViberEmulator
+    viber: tuple[ViberConnector, Intake, str], store: Store, viber_api: ViberEmulator
 ) -> None:
-    port = free_port()
-    config = with_viber(settings, viber_api)
-    config = config.model_copy(
-        update={"http": config.http.model_copy(update={"public_url": f"http://127.0.0.1:{port}"})}
-    )
-    connector = ViberConnector(config, store, backoff=FAST_BACKOFF)
-    app = web.Application()
-    app.router.add_routes(connector.routes())
-    server = LoopbackServer(app, port)
-    await server.start()
-    intake = Intake(store)
-    await connector.start(intake)
-    await eventually(lambda: viber_api.webhook_url, what="webhook registered")
+    connector, intake, _ = viber
     viber_api.send_text(USER, "привіт")
     await eventually(lambda: intake.accepted, what="the user's first message")
 
@@ -205,8 +192,6 @@ async def test_an_invalid_viber_token_holds_the_replies_and_says_the_channel_is_
     finally:
         sender.stop()
         await task
-        await connector.stop()
-        await server.stop()
     assert viber_api.texts(USER) == ["held for viber"]
     assert not sender.health.down
 

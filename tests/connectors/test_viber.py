@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
@@ -20,28 +19,6 @@ from gateway.models import REOPENED, Button, OutboundMessage
 from gateway.store import Store
 
 USER = "01234567890A/+b=="
-
-
-@pytest.fixture
-async def viber(
-    settings: Settings, store: Store, viber_api: ViberEmulator
-) -> AsyncIterator[tuple[ViberConnector, Intake, str]]:
-    port = free_port()
-    config = with_viber(settings, viber_api)
-    config = config.model_copy(
-        update={"http": config.http.model_copy(update={"public_url": f"http://127.0.0.1:{port}"})}
-    )
-    connector = ViberConnector(config, store, backoff=FAST_BACKOFF)
-    app = web.Application()
-    app.router.add_routes(connector.routes())
-    server = LoopbackServer(app, port)
-    await server.start()
-    intake = Intake(store)
-    await connector.start(intake)
-    await eventually(lambda: viber_api.webhook_url, what="webhook registered")
-    yield connector, intake, server.url + WEBHOOK_PATH
-    await connector.stop()
-    await server.stop()
 
 
 async def test_set_webhook_is_verified_with_a_signed_callback(
