@@ -14,6 +14,7 @@ import pytest
 from aiogram.methods.base import Response
 from aiohttp import web
 from pydantic import SecretStr
+from sending import sent_or_given_up
 
 from emulators.harness import FAST_BACKOFF, TG_SECRET, Intake, stored_inbound, with_telegram
 from emulators.server import LoopbackServer, eventually, free_port
@@ -22,8 +23,7 @@ from gateway.config import ConfigError, Settings, TelegramSettings
 from gateway.connectors.base import DeliveryError, RecipientBlocked
 from gateway.connectors.ratelimit import SendRateLimiter
 from gateway.connectors.telegram import WEBHOOK_PATH, TelegramConnector
-from gateway.delivery import ChannelSender
-from gateway.models import ALBUM, Attachment, Button, Delivery, OutboundMessage
+from gateway.models import ALBUM, Attachment, Button, OutboundMessage
 from gateway.store import Store, Transaction
 
 CHAT = 111111111
@@ -288,23 +288,9 @@ async def test_an_operators_file_that_takes_long_to_upload_is_sent_once(
     tx.deliver("telegram", str(CHAT), reply)
     await store.commit(tx)
 
-    given_up: list[str] = []
-
-    async def ignore(_: Delivery) -> None: ...
-
-    async def dead(_: Delivery, error: str) -> None:
-        given_up.append(error)
-
-    sender = ChannelSender(
-        store, connector, consumer="s", on_blocked=ignore, on_dead=dead,
-        max_attempts=3, backoff_base=0.01, send_timeout=0.3,
-    )  # fmt: skip
-    task = asyncio.create_task(sender.run())
-    try:
-        await eventually(lambda: sender.sent or given_up, what="the reply sent or given up")
-    finally:
-        sender.stop()
-        await task
+    _, given_up = await sent_or_given_up(
+        store, connector, max_attempts=3, backoff_base=0.01, send_timeout=0.3
+    )
     await asyncio.sleep(telegram_api.upload_seconds)  # an upload cut off still arrives
     assert given_up == []
     assert [d.name for d in telegram_api.documents[CHAT]] == ["fix.pdf"]

@@ -4,13 +4,13 @@ that never left (no connection) is retried as before. Against the emulated Bot A
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
+from sending import sent_or_given_up
 
 from emulators.harness import FAST_BACKOFF, with_telegram
-from emulators.server import eventually, free_port
+from emulators.server import free_port
 from emulators.telegram import TelegramEmulator
 from gateway.config import Settings
 from gateway.connectors import telegram as telegram_module
@@ -18,7 +18,7 @@ from gateway.connectors.base import DeliveryError, MaybeDelivered
 from gateway.connectors.ratelimit import SendRateLimiter
 from gateway.connectors.telegram import TelegramConnector
 from gateway.delivery import ChannelSender
-from gateway.models import Delivery, OutboundMessage
+from gateway.models import OutboundMessage
 from gateway.store import Store, Transaction
 
 CHAT = 333444555
@@ -47,27 +47,12 @@ async def telegram(
 async def send_through_sender(
     store: Store, connector: TelegramConnector, text: str
 ) -> tuple[ChannelSender, list[str]]:
-    given_up: list[str] = []
-
-    async def ignore(_: Delivery) -> None: ...
-
-    async def dead(_: Delivery, error: str) -> None:
-        given_up.append(error)
-
     tx = Transaction()
     tx.deliver("telegram", str(CHAT), OutboundMessage(text=text))
     await store.commit(tx)
-    sender = ChannelSender(
-        store, connector, consumer="s", on_blocked=ignore, on_dead=dead,
-        max_attempts=6, backoff_base=0.05, send_timeout=5,
-    )  # fmt: skip
-    task = asyncio.create_task(sender.run())
-    try:
-        await eventually(lambda: sender.sent or given_up, what="the reply sent or given up")
-    finally:
-        sender.stop()
-        await task
-    return sender, given_up
+    return await sent_or_given_up(
+        store, connector, max_attempts=6, backoff_base=0.05, send_timeout=5
+    )
 
 
 async def test_a_send_telegram_took_but_answered_too_late_is_sent_once_more_at_most(
