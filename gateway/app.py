@@ -16,7 +16,7 @@ from aiohttp import web
 
 from gateway import metrics
 from gateway.attachments import with_plain_names
-from gateway.channel_health import ChannelHealth
+from gateway.channel_health import LIVENESS_READ_SECONDS, ChannelHealth, shared_view
 from gateway.config import Settings
 from gateway.connectors.base import Connector, OnMessage
 from gateway.delivery import ChannelSender
@@ -146,6 +146,8 @@ def _lifecycle(
                 if c.channel not in UNANSWERED_CHANNELS
             ]
             app[CHANNEL_HEALTH] = [sender.health for sender in senders]
+            for health in app[CHANNEL_HEALTH]:
+                health.share(rt.store.channel_states)  # every host shows what one found
             _mount_web(app, rt, connectors)
             tasks: set[asyncio.Task[None]] = set()
             workers = start_workers(rt, IN_PROCESS_WORKERS if turns_here else 0)
@@ -311,7 +313,10 @@ async def _healthz(request: web.Request) -> web.Response:
         return web.json_response(
             {"status": "store unreachable", "unreachable_seconds": away}, status=503
         )
-    down = [h.as_dict() for h in request.app.get(CHANNEL_HEALTH, []) if h.down]
+    # The shared state (what any host found), unless the store is already known away.
+    wait = LIVENESS_READ_SECONDS if rt is None or rt.watch.reachable else 0.0
+    seen = await shared_view(request.app.get(CHANNEL_HEALTH, []), wait)
+    down = [c for c in seen if c["status"] == "down"]
     return web.json_response({"status": "ok", "channels_down": down} if down else {"status": "ok"})
 
 
@@ -341,6 +346,7 @@ async def _readyz(request: web.Request) -> web.Response:
             await app[RUNTIME].store.ping()
         topology = await app[RUNTIME].store.topology()
         backlog = await app[RUNTIME].store.inbound.backlog()
+        seen = await shared_view(app.get(CHANNEL_HEALTH, []))
     except Exception as exc:
         # The detail (a socket path, a host) is for the log, not for whoever asks.
         log.warning("readiness check: redis unavailable", extra={"error": repr(exc)})
@@ -358,7 +364,7 @@ async def _readyz(request: web.Request) -> web.Response:
         {
             "status": "degraded" if topology.degraded else "ready",
             "channels": [c.channel for c in app[CONNECTORS]],
-            "channels_down": [h.as_dict() for h in app.get(CHANNEL_HEALTH, []) if h.down],
+            "channels_down": [c for c in seen if c["status"] == "down"],
             "inbound_backlog": backlog,
             "redis": topology.as_dict(),
         }
@@ -366,5 +372,6 @@ async def _readyz(request: web.Request) -> web.Response:
 
 
 async def _metrics(request: web.Request) -> web.Response:
+    await shared_view(request.app.get(CHANNEL_HEALTH, []))  # firstline_channel_up of every host
     body, content_type = metrics.render()
     return web.Response(body=body, headers={"Content-Type": content_type})

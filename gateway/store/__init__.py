@@ -26,6 +26,7 @@ from gateway.models import Ticket
 from gateway.store import keys, migration, scripts
 from gateway.store.alerts import AlertDetails, AlertStore
 from gateway.store.batching import PassPipeline
+from gateway.store.channel_states import ChannelDown, ChannelStates
 from gateway.store.conversations import Conversation, ConversationAddress, ConversationStore
 from gateway.store.durability import DurableWrites, NotReplicated, ScriptRun
 from gateway.store.files import FileStore, StoredFile
@@ -103,6 +104,8 @@ __all__ = [
     "NO_FENCE",
     "STORE_UNAVAILABLE",
     "AlertDetails",
+    "ChannelDown",
+    "ChannelStates",
     "ClaimResult",
     "CommitConflict",
     "Conversation",
@@ -157,6 +160,7 @@ class Store:
         self.alerts = AlertStore(redis)
         self.incidents = IncidentStore(redis, cluster=self.cluster)
         self.self_service = SelfServiceStore(redis)
+        self.channel_states = ChannelStates(redis)
         self._commit = redis.register_script(scripts.COMMIT)
         self._live_news = ScriptRun(
             redis.register_script(scripts.LIVE_NEWS), [keys.LIVE_NEWS], [keys.EVENTS_CHANNEL]

@@ -32,6 +32,8 @@ DEAD_LETTERS = f"{PREFIX}:out:dead"  # list of failed deliveries, newest first
 CONVERSATIONS = f"{PREFIX}:{{desk}}:convs"  # zset: conversation key -> last activity
 SLA_TIMERS = f"{PREFIX}:{{desk}}:sla:due"  # zset: ticket id -> when its next SLA timer is due
 SLA_CLAIMED = f"{PREFIX}:{{desk}}:sla:claimed"  # zset: ticket id -> lease deadline of claimer
+# hash: channel -> JSON {reason, since, host} while the channel refuses the bot (every host's)
+CHANNELS_DOWN = f"{PREFIX}:{{desk}}:channels:down"
 
 
 def inbound_stream(shard: int) -> str:

@@ -16,7 +16,7 @@ from typing import Any, Protocol, cast
 
 from aiohttp import WSMsgType, web
 
-from gateway.channel_health import ChannelHealth
+from gateway.channel_health import ChannelHealth, shared_view
 from gateway.models import Ticket
 from gateway.runtime import Runtime
 from gateway.store import Store
@@ -154,8 +154,9 @@ class Console:
         return response
 
     async def channels(self, request: web.Request, session: Session) -> web.Response:
-        """Each answered channel, up or down (and why): the console shows the down ones."""
-        return web.json_response({"channels": [h.as_dict() for h in self.channel_health]})
+        """Each answered channel, up or down (and why) as any host found it: the console
+        shows the down ones."""
+        return web.json_response({"channels": await shared_view(self.channel_health)})
 
     async def texts(self, request: web.Request) -> web.Response:
         """The console's labels: in `?lang`, else the operator's language, else the browser's."""

@@ -1,0 +1,64 @@
+"""Which channels refuse the bot, as every gateway host sees it (`gateway.channel_health`).
+
+The host whose sender or receiver meets the refusal writes it here, with the reason and
+since when; any host clears it when a send through the channel succeeds or its token is
+accepted again. Each host's console, /healthz, /readyz and /metrics read it from here, so
+an operator on any host sees a channel another host found down.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import redis.asyncio as aioredis
+
+from gateway.store import keys
+
+
+@dataclass(frozen=True)
+class ChannelDown:
+    """A channel found refusing the bot: why, since when (wall clock) and by which host."""
+
+    reason: str
+    since: float
+    host: str = ""
+
+
+class ChannelStates:
+    """The channels down, one hash field each; a channel up has no field."""
+
+    def __init__(self, redis: aioredis.Redis) -> None:
+        self._redis = redis
+
+    async def down(self, channel: str, found: ChannelDown) -> None:
+        """Mark `channel` down; a channel already down keeps its first `since`."""
+        earlier = await self.get(channel)
+        since = min(found.since, earlier.since) if earlier else found.since
+        value = {"reason": found.reason, "since": since, "host": found.host}
+        await self._redis.hset(keys.CHANNELS_DOWN, channel, json.dumps(value))
+
+    async def up(self, channel: str) -> None:
+        await self._redis.hdel(keys.CHANNELS_DOWN, channel)
+
+    async def get(self, channel: str) -> ChannelDown | None:
+        return _decoded(await self._redis.hget(keys.CHANNELS_DOWN, channel))
+
+    async def all(self) -> dict[str, ChannelDown]:
+        raw = await self._redis.hgetall(keys.CHANNELS_DOWN)
+        found = {_text(k): _decoded(v) for k, v in raw.items()}
+        return {channel: state for channel, state in found.items() if state is not None}
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def _decoded(raw: bytes | str | None) -> ChannelDown | None:
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+        return ChannelDown(str(data["reason"]), float(data["since"]), str(data.get("host", "")))
+    except (ValueError, KeyError, TypeError):
+        return None  # unreadable: as if up (the next refusal writes it anew)
