@@ -56,6 +56,7 @@ from gateway.knowledge.clauses import (
     undelivered,
     wired_alone,
 )
+from gateway.knowledge.coolers import computer_coolers
 from gateway.knowledge.crowds import (
     ENGLISH_DETERMINERS,
     WHERE_CASES,
@@ -677,6 +678,12 @@ class Ranker:
         # "смердить горілим", "воняет горелым": a stench of burning is the smell (smells.py).
         smell, said_in = ("пахне", "uk") if lang == "uk" else ("пахнет", "ru")
         words = _read_as(words, burnt_stench(words), smell, _read_lemma(smell, said_in))
+        # "ноут тормозит, а кулер ревёт", "система підвисає і кулер шумить": a cooler said of
+        # a computer is its fan, no kitchen's water cooler (coolers.py).
+        fan_in = "uk" if lang == "uk" else "ru"
+        words = _read_as(
+            words, computer_coolers(words), "вентилятор", _read_lemma("вентилятор", fan_in)
+        )
         # "уронил телефон с аутентификатором в септик, он сдох": a phone gone with its second
         # factor is the phone lost (phones.py), and that it died says nothing more.
         # A phone named by its make or as a handset is the phone that went ("switched from

@@ -1878,6 +1878,19 @@ STENCH_VERBS: frozenset[str] = _words(
     """
 )
 BURNT_WORDS: frozenset[str] = _words("горелый паленый жженый гарь горілий палений гар")
+# A cooler (lemma) said beside a computer or its slowness (lemmas and words) is the
+# computer's fan, the slow computer's "вентилятор" ("ноут тормозит, а кулер ревёт", "система
+# підвисає і кулер шумить як фен"); beside water ("кулер с водой", "воду в кулер") or with no
+# computer said ("кулер сломался") it is the kitchen's water cooler (coolers.py).
+COOLER_WORDS: frozenset[str] = _words("кулер")
+COOLED_MACHINE_WORDS: frozenset[str] = _words(
+    """
+    ноутбук компьютер компютер системник пк цп процессор система
+    тормозить висеть зависать подвисать тупить греться лагать ползти медленно
+    гальмувати висіти зависати підвисати тупити грітися повзти повільно висне
+    """
+)
+COOLER_WATER_WORDS: frozenset[str] = _words("вода стаканчик бутыль бутылка бутель пляшка")
 # In English a spill in any form ("spilling", "spills"), and a drop, a knock, a pour or a
 # soak in the past ("dropped", "soaked"; "the call drops", "pour some water" are none), as
 # stems.
