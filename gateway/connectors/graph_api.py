@@ -17,6 +17,7 @@ from typing import Any
 import aiohttp
 
 from gateway.connectors.base import ChannelRefused, DeliveryError, RecipientBlocked
+from gateway.connectors.unanswered import send_timeout
 
 SIGNATURE_HEADER = "X-Hub-Signature-256"
 REQUEST_TIMEOUT = 20.0
@@ -108,12 +109,17 @@ class GraphClient:
     async def post(self, path: str, payload: dict[str, Any]) -> dict[str, Any]:
         """POST JSON to `/<version>/<path>`; the decoded body, or GraphError.
 
-        Network failures and timeouts surface as aiohttp.ClientError / TimeoutError.
+        Network failures and timeouts surface as aiohttp.ClientError / TimeoutError (told
+        apart by `unanswered.send_failure`).
         """
         body = json.dumps(payload, ensure_ascii=False).encode()
         headers = {**self._auth, "Content-Type": "application/json"}
+        # Every POST here is a send: its time and its connection's (`unanswered`).
         async with self._http().post(
-            f"{self.base}/{self.version}/{path}", data=body, headers=headers
+            f"{self.base}/{self.version}/{path}",
+            data=body,
+            headers=headers,
+            timeout=send_timeout(),
         ) as response:
             return _result(response.status, await response.read(), _retry_after(response))
 

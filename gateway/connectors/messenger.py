@@ -37,6 +37,7 @@ from gateway.connectors.meta_webhook import (
     meta_secrets,
 )
 from gateway.connectors.reply_windows import ReplyMode, reply_route
+from gateway.connectors.unanswered import send_failure
 from gateway.models import Attachment, Button, InboundMessage, OutboundMessage, RateLimit
 from gateway.store import Store
 from gateway.untrusted import UntrustedInput, ident, items, obj, text
@@ -122,7 +123,8 @@ class MessengerConnector:
         except GraphError as exc:
             raise delivery_error(exc) from exc
         except (aiohttp.ClientError, TimeoutError) as exc:
-            raise DeliveryError(f"graph api unreachable: {type(exc).__name__}: {exc}") from exc
+            # Meta has no idempotency key: a send with no answer goes once more at most.
+            raise send_failure(exc, "graph api") from exc
 
 
 def _shown_text(message: OutboundMessage) -> str:

@@ -50,7 +50,7 @@ from aiogram.methods import (
 )
 from aiogram.methods.base import Response
 from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
-from aiohttp import ClientConnectorError, ClientTimeout, ConnectionTimeoutError, web
+from aiohttp import web
 
 from gateway.channel_health import ChannelHealth
 from gateway.config import ConfigError, Settings
@@ -67,6 +67,7 @@ from gateway.connectors.base import (
     with_author,
 )
 from gateway.connectors.ratelimit import SendRateLimiter
+from gateway.connectors.unanswered import never_left, send_timeout
 from gateway.models import Attachment, InboundMessage, OutboundMessage
 from gateway.store import Store
 from gateway.untrusted import UntrustedInput, check_value, parse_json
@@ -84,9 +85,6 @@ REQUEST_TIMEOUT = 20  # seconds for ordinary Bot API calls; long polls add their
 # answer is told apart (MaybeDelivered) instead of being cut off by the sender unexplained.
 SEND_TIMEOUT = 10.0
 UPLOAD_TIMEOUT = FILE_UPLOAD_SECONDS  # seconds for sending a file
-# A send's connection must be made within this (inside the sender's `send_timeout`): a
-# request that never left is told from one whose answer was lost (see `_call`).
-CONNECT_TIMEOUT = 5.0
 SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
 PARTS_REMEMBERED = 1024
@@ -423,7 +421,7 @@ class TelegramConnector:
         except REFUSED_TOKEN as exc:
             raise ChannelRefused(_refusal(exc)) from exc
         except TelegramNetworkError as exc:
-            if isinstance(exc.__cause__, (ClientConnectorError, ConnectionTimeoutError)):
+            if never_left(exc.__cause__):
                 raise DeliveryError(str(exc)) from exc  # never left: send again freely
             # Sent, and no answer: Telegram may have it (it has no idempotency key).
             raise MaybeDelivered(str(exc)) from exc
@@ -503,10 +501,10 @@ def _webhook_config(settings: Settings) -> tuple[str, bytes]:
 
 
 def _send_timeout(total: float) -> int:
-    """A send's time, its connection given CONNECT_TIMEOUT of it: a connection that could
-    not be made is the one failure Telegram certainly did not see."""
+    """A send's time, its connection given `unanswered.CONNECT_TIMEOUT` of it: a connection
+    that could not be made is the one failure Telegram certainly did not see."""
     # aiogram hands `request_timeout` to aiohttp as is, which takes a ClientTimeout.
-    return cast(int, ClientTimeout(total=total, connect=min(CONNECT_TIMEOUT, total)))
+    return cast(int, send_timeout(total))
 
 
 def _refusal(exc: TelegramAPIError) -> str:

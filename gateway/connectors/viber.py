@@ -41,11 +41,11 @@ from gateway.connectors.backoff import Backoff, Progress, serve_forever
 from gateway.connectors.base import (
     ChannelRefused,
     DeliveryError,
-    MaybeDelivered,
     OnMessage,
     RecipientBlocked,
     split_text,
 )
+from gateway.connectors.unanswered import send_failure
 from gateway.connectors.viber_api import (
     SIGNATURE_HEADER,
     ViberApiError,
@@ -330,12 +330,9 @@ class ViberConnector:
             if exc.status in RETRYABLE_STATUSES or exc.http_status >= 500:
                 raise DeliveryError(str(exc)) from exc
             raise DeliveryError(str(exc), permanent=True) from exc
-        except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
-            # Never left: sent again freely.
-            raise DeliveryError(f"viber unreachable: {type(exc).__name__}: {exc}") from exc
         except (aiohttp.ClientError, TimeoutError) as exc:
-            # Sent, and no answer: Viber may have delivered it.
-            raise MaybeDelivered(f"viber did not answer: {type(exc).__name__}: {exc}") from exc
+            # Never left: sent again freely; sent, and no answer: Viber may have delivered it.
+            raise send_failure(exc, "viber") from exc
 
     async def _never_subscribed(self, chat_id: str) -> bool:
         return await self.store.channel_get(CHANNEL, f"unsubscribed-start:{chat_id}") is not None

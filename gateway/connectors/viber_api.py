@@ -14,10 +14,11 @@ from typing import Any
 
 import aiohttp
 
+from gateway.connectors.unanswered import send_timeout
+
 AUTH_HEADER = "X-Viber-Auth-Token"
 SIGNATURE_HEADER = "X-Viber-Content-Signature"
 REQUEST_TIMEOUT = 20.0
-CONNECT_TIMEOUT = 5.0
 
 
 class ViberStatus:
@@ -61,11 +62,14 @@ class ViberClient:
         self._token = auth_token
         # The connection within CONNECT_TIMEOUT: a request that never left is told from
         # one whose answer was lost (which Viber may have delivered).
-        self._timeout = aiohttp.ClientTimeout(total=timeout, connect=min(CONNECT_TIMEOUT, timeout))
+        self._timeout = send_timeout(timeout)
         self._session: aiohttp.ClientSession | None = None
 
-    async def call(self, method: str, payload: dict[str, Any]) -> dict[str, Any]:
-        """POST one method; the decoded body on status 0, else ViberApiError.
+    async def call(
+        self, method: str, payload: dict[str, Any], timeout: aiohttp.ClientTimeout | None = None
+    ) -> dict[str, Any]:
+        """POST one method (in `timeout`, else the client's); the decoded body on status 0,
+        else ViberApiError.
 
         Network failures and timeouts surface as aiohttp.ClientError / TimeoutError.
         """
@@ -76,6 +80,7 @@ class ViberClient:
             f"{self.api_base}/{method}",
             data=body,
             headers={AUTH_HEADER: self._token, "Content-Type": "application/json"},
+            timeout=timeout or self._timeout,
         ) as response:
             raw = await response.read()
             try:
@@ -114,7 +119,8 @@ class ViberClient:
         )
 
     async def send_message(self, message: dict[str, Any]) -> dict[str, Any]:
-        return await self.call("send_message", message)
+        # A send ends within the sender's own cut-off (`unanswered.SEND_TIMEOUT`).
+        return await self.call("send_message", message, send_timeout())
 
     async def close(self) -> None:
         if self._session is not None:

@@ -32,6 +32,7 @@ from gateway.connectors.graph_api import (
 )
 from gateway.connectors.meta_webhook import DeliveryStatus, MetaWebhook, Received, meta_secrets
 from gateway.connectors.reply_windows import ReplyMode, reply_route
+from gateway.connectors.unanswered import send_failure
 from gateway.connectors.whatsapp_payloads import (
     CHANNEL,
     OBJECT,
@@ -150,7 +151,8 @@ class WhatsAppConnector:
         except GraphError as exc:
             raise delivery_error(exc) from exc
         except (aiohttp.ClientError, TimeoutError) as exc:
-            raise DeliveryError(f"graph api unreachable: {type(exc).__name__}: {exc}") from exc
+            # Meta has no idempotency key: a send with no answer goes once more at most.
+            raise send_failure(exc, "graph api") from exc
 
     def _template(self, to: str, message: OutboundMessage, language: str) -> dict[str, Any]:
         purpose = CSAT_REQUEST if message.purpose == CSAT_REQUEST else TICKET_UPDATE

@@ -124,6 +124,10 @@ class MetaEmulator(CallingBackEmulator):
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.deliveries: list[Delivery] = []
         self.redeliver = 0
+        # The next `stalled_answers` sends are taken (the user sees them) and answered only
+        # after `stall_seconds`: an answer lost on a slow or broken link.
+        self.stalled_answers = 0
+        self.stall_seconds = 0.0
         self.send_statuses = True
         self._ids = itertools.count(1)
         self._queue: asyncio.Queue[Delivery] = asyncio.Queue()
@@ -163,7 +167,13 @@ class MetaEmulator(CallingBackEmulator):
             if self.forced_retry_after:
                 refused.headers["Retry-After"] = self.forced_retry_after
             return refused
-        node = request.match_info["node"]
+        answer = self._taken(product, request.match_info["node"], body)
+        if self.stalled_answers > 0 and answer.status == 200:
+            self.stalled_answers -= 1
+            await asyncio.sleep(self.stall_seconds)
+        return answer
+
+    def _taken(self, product: str, node: str, body: dict[str, Any]) -> web.Response:
         if product == "whatsapp":
             if node != self.phone_number_id:
                 return error(100, "Unsupported post request. Object does not exist", subcode=33)
