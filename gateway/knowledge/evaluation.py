@@ -2,7 +2,7 @@
 
 - dev set (`faq_dev.jsonl`): the phrasings the base was written with; must stay >= 97%.
 - tuning parts (`blind/faq_tune.jsonl` … `faq_tune9.jsonl`, `faq_tune11.jsonl`,
-  `faq_tune12.jsonl`, `faq_tune14.jsonl` … `faq_tune40.jsonl`; batch 10 had no FAQ lines,
+  `faq_tune12.jsonl`, `faq_tune14.jsonl` … `faq_tune41.jsonl`; batch 10 had no FAQ lines,
   session 13 no blind batch): the decision is fitted on them; each one's accuracy is
   reported by k-fold cross-validation, held out twice: each fold is ranked without its own
   phrasings in the articles' samples and decided by a decision fitted on the other folds,
@@ -12,7 +12,7 @@
   all its phrasings out of the samples and decided by a decision fitted on the other parts
   and the dev set only; pooled, it is set beside the pooled k-fold figure. k-fold mixes a
   writer's lines into training and test; a new user is a new writer.
-- frozen parts (`blind/faq_frozen40.jsonl`, the honest measure; `faq_frozen39.jsonl` …
+- frozen parts (`blind/faq_frozen41.jsonl`, the honest measure; `faq_frozen40.jsonl` …
   `faq_frozen3.jsonl` and `faq_frozen.jsonl`, now regression sets): decided by the
   committed decision (fitted on the tuning parts and the dev set); nobody tunes while
   looking at their misses, which are never printed.
@@ -75,6 +75,7 @@ TUNE37_FILE = "blind/faq_tune37.jsonl"  # thirty-seventh blind batch (2026-12-07
 TUNE38_FILE = "blind/faq_tune38.jsonl"  # thirty-eighth blind batch (2026-12-07, session 39)
 TUNE39_FILE = "blind/faq_tune39.jsonl"  # thirty-ninth blind batch (2026-12-07, session 40)
 TUNE40_FILE = "blind/faq_tune40.jsonl"  # fortieth blind batch (2026-12-07, session 41)
+TUNE41_FILE = "blind/faq_tune41.jsonl"  # forty-first blind batch (2026-12-07, session 42)
 TUNING_FILES = (
     TUNE_FILE,
     TUNE2_FILE,
@@ -114,6 +115,7 @@ TUNING_FILES = (
     TUNE38_FILE,
     TUNE39_FILE,
     TUNE40_FILE,
+    TUNE41_FILE,
 )
 FROZEN_FILE = "blind/faq_frozen.jsonl"  # the first frozen part, kept as a regression set
 FROZEN3_FILE = "blind/faq_frozen3.jsonl"  # the third batch's frozen part, a regression set
@@ -150,8 +152,10 @@ FROZEN36_FILE = "blind/faq_frozen36.jsonl"  # thirty-sixth batch's frozen part, 
 FROZEN37_FILE = "blind/faq_frozen37.jsonl"  # thirty-seventh batch's frozen part, a regression set
 FROZEN38_FILE = "blind/faq_frozen38.jsonl"  # thirty-eighth batch's frozen part, a regression set
 FROZEN39_FILE = "blind/faq_frozen39.jsonl"  # thirty-ninth batch's frozen part, a regression set
-FROZEN40_FILE = "blind/faq_frozen40.jsonl"  # the honest frozen measure (fortieth batch)
+FROZEN40_FILE = "blind/faq_frozen40.jsonl"  # fortieth batch's frozen part, a regression set
+FROZEN41_FILE = "blind/faq_frozen41.jsonl"  # the honest frozen measure (forty-first batch)
 FROZEN_FILES = (
+    FROZEN41_FILE,
     FROZEN40_FILE,
     FROZEN39_FILE,
     FROZEN38_FILE,
@@ -223,6 +227,7 @@ NEGATIVE_FILES = (
     "faq_near_miss29.jsonl",
     "faq_near_miss30.jsonl",
     "faq_near_miss31.jsonl",
+    "faq_near_miss32.jsonl",
     "faq_sense_probe18.jsonl",
     "faq_sense_probe19.jsonl",
 )

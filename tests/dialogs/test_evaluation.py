@@ -660,10 +660,18 @@ BLIND_SETS = [
     # its tuning part 36/40, 3 asked again ...
     # 37/40, 2 at session 41's end (main 4d78e05e; summary only).
     ("dialogs_tune40.yaml", 37, 2),
-    # ... and its frozen part, the honest dialog measure from session 41, at its first untouched
-    # figure (32/40, 3 asked again), run for its summary only.
+    # ... and its frozen part, the honest dialog measure during session 41 (sealed: measured by
+    # the lead only), at its first untouched figure (32/40, 3 asked again); now a regression
+    # set, run for its summary only.
     # 33/40, 3 at session 41's end (main 4d78e05e; summary only).
     ("dialogs_frozen40.yaml", 33, 3),
+    # the forty-first batch (session 42), as first measured on session 42's starting code
+    # (main b1233ddf, the lead, in a detached snapshot, before any change made with it in view):
+    # its tuning part 32/40, 1 asked again ...
+    ("dialogs_tune41.yaml", 32, 1),
+    # ... and its frozen part, the honest dialog measure from session 42, at its first untouched
+    # figure (32/40, 1 asked again), run for its summary only.
+    ("dialogs_frozen41.yaml", 32, 1),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a

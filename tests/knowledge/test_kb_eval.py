@@ -113,18 +113,20 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # lead, 12:39-12:50 UTC): pooled 12752, 7 of 1849; left out 12749, 7 of 1849. With batch 40 in
 # (the thirty-eighth tuning part; the lead, main 0d3132f9's code, 14:40-15:06 UTC): pooled 13089
 # of 13278, 8 of 1894; left out 13086, 8 of 1894. At session 41's end (main 4d78e05e's code, the
-# lead, 15:57-16:27 UTC): pooled 13089, 7 of 1894; left out 13088, 7 of 1894.
+# lead, 15:57-16:27 UTC): pooled 13089, 7 of 1894; left out 13088, 7 of 1894. With batch 41 in
+# (the thirty-ninth tuning part; the lead, main b1233ddf's code, 18:47-19:20 UTC): pooled 13408
+# of 13608, 7 of 1939; left out 13409, 8 of 1939.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (105, 107), (109, 110)), (0, 48)),
     "faq_tune2.jsonl": (((189, 194), (177, 181), (186, 187)), (1, 100)),
     "faq_tune3.jsonl": (((175, 180), (176, 180), (175, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((119, 120), (149, 150), (117, 120)), (0, 60)),
-    "faq_tune6.jsonl": (((120, 120), (147, 150), (119, 120)), (0, 60)),
+    "faq_tune6.jsonl": (((120, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune7.jsonl": (((118, 120), (147, 150), (118, 120)), (1, 60)),
     "faq_tune8.jsonl": (((119, 120), (147, 150), (120, 120)), (1, 60)),
     "faq_tune9.jsonl": (((120, 120), (150, 150), (120, 120)), (1, 60)),
-    "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
+    "faq_tune11.jsonl": (((60, 60), (88, 90), (90, 90)), (0, 45)),
     "faq_tune12.jsonl": (((90, 90), (118, 120), (120, 120)), (0, 45)),
     "faq_tune14.jsonl": (((90, 90), (120, 120), (120, 120)), (0, 45)),
     "faq_tune15.jsonl": (((90, 90), (116, 120), (119, 120)), (1, 45)),
@@ -152,13 +154,14 @@ TUNING_MEASURED = {
     "faq_tune37.jsonl": (((87, 90), (120, 120), (117, 120)), (0, 45)),
     "faq_tune38.jsonl": (((90, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune39.jsonl": (((88, 90), (117, 120), (118, 120)), (0, 45)),
-    "faq_tune40.jsonl": (((88, 90), (118, 120), (116, 120)), (0, 45)),
+    "faq_tune40.jsonl": (((88, 90), (119, 120), (116, 120)), (0, 45)),
+    "faq_tune41.jsonl": (((88, 90), (113, 120), (117, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
-# in ru, uk, en, and off-topic lines answered (of 1894), as measured with TUNING_MEASURED;
+# in ru, uk, en, and off-topic lines answered (of 1939), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((3773, 4733, 4582), 7)
+LEFT_OUT_MEASURED = ((3862, 4849, 4698), 8)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
@@ -176,7 +179,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     titles = [line for line in out.splitlines() if line.startswith("== ")]
     tuned = len(TUNING_MEASURED)
     reported = 2 * tuned + 2  # each part 5-fold and left out, then both pooled
-    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 36]
+    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 37]
     tuning_titles, frozen_titles = titles[1 : tuned + 1], titles[reported + 1 :]
     left_out_titles, pooled_titles = titles[tuned + 1 : 2 * tuned + 1], titles[2 * tuned + 1 :]
     assert all("5-fold cross-validated" in t for t in tuning_titles)
@@ -187,7 +190,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     assert "pooled, 5-fold" in pooled_titles[0] and "pooled, left out" in pooled_titles[1]
     frozen_names = [t.split()[3].rsplit("/", 1)[1].rstrip(",") for t in frozen_titles]
     assert frozen_names == [
-        *(f"faq_frozen{n}.jsonl" for n in range(40, 13, -1)),
+        *(f"faq_frozen{n}.jsonl" for n in range(41, 13, -1)),
         *(f"faq_frozen{n}.jsonl" for n in (12, 9, 8, 7, 6, 5, 4, 3)),
         "faq_frozen.jsonl",
     ]
@@ -195,8 +198,8 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     dev, tuning = parts[0], dict(zip(TUNING_MEASURED, parts[1 : tuned + 1], strict=True))
     left_out = dict(zip(TUNING_MEASURED, parts[tuned + 1 : 2 * tuned + 1], strict=True))
     pooled_folds, pooled_left_out = parts[2 * tuned + 1 : reported + 1]
-    frozen40, frozen39, frozen38, frozen37 = parts[reported + 1 : -32]
-    frozen36, frozen35, frozen34, frozen33, frozen32, frozen31, frozen30 = parts[-32:-25]
+    frozen41, frozen40, frozen39, frozen38 = parts[reported + 1 : -33]
+    frozen37, frozen36, frozen35, frozen34, frozen33, frozen32, frozen31, frozen30 = parts[-33:-25]
     frozen29, frozen28, frozen27, frozen26, frozen25 = parts[-25:-20]
     frozen24, frozen23, frozen22, frozen21 = parts[-20:-16]
     frozen20, frozen19, frozen18 = parts[-16:-13]
@@ -229,6 +232,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         answered = lines(part["all"], "off_topic_answered", "off_topic")
         assert answered <= off_answered + SLACK, (name, f"{answered} of {off_topic} answered")
     for part, answerable, off_topic in (
+        (frozen41, 270, 45),
         (frozen40, 270, 45),
         (frozen39, 270, 45),
         (frozen38, 270, 45),
@@ -274,7 +278,15 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         assert frozen4[lang]["top1_accuracy"] >= 0.85, (lang, frozen4[lang])
         assert frozen3[lang]["top1_accuracy"] >= 0.85, (lang, frozen3[lang])
         assert frozen[lang]["top1_accuracy"] >= 0.91, (lang, frozen[lang])
-    # Frozen part 40, the honest measure, from its first figure (untouched: main 0d3132f9's
+    # Frozen part 41, the honest measure, from its first figure (untouched: main b1233ddf's
+    # code before the batch's landing, and the decision committed then (session 16's final
+    # refit), taken by the lead in a detached snapshot: ru 95.6, uk 97.8, en 97.8,
+    # 0 of 45 off-topic answered), two lines of slack per language (90 lines each) and
+    # off-topic at most 3 of 45.
+    for lang, floor in (("ru", 0.933), ("uk", 0.955), ("en", 0.955)):
+        assert frozen41[lang]["top1_accuracy"] >= floor, (lang, frozen41[lang])
+    assert frozen41["all"]["off_topic_answered"] <= 0.067, frozen41["all"]
+    # Frozen part 40, now a regression set, from its first figure (untouched: main 0d3132f9's
     # code before the batch's landing, and the decision committed then (session 16's final
     # refit), taken by the lead in a detached snapshot: ru 94.4, uk 98.9, en 97.8,
     # 0 of 45 off-topic answered), two lines of slack per language (90 lines each) and
