@@ -67,7 +67,7 @@ from gateway.connectors.base import (
     with_author,
 )
 from gateway.connectors.ratelimit import SendRateLimiter
-from gateway.connectors.unanswered import never_left, send_timeout
+from gateway.connectors.unanswered import SEND_TIMEOUT, never_left, send_timeout
 from gateway.models import Attachment, InboundMessage, OutboundMessage
 from gateway.store import Store
 from gateway.untrusted import UntrustedInput, check_value, parse_json
@@ -81,9 +81,8 @@ TEXT_LIMIT = 4096
 OFFSET_CURSOR = "offset"
 PAYLOAD_TTL_SECONDS = 30 * 24 * 3600
 REQUEST_TIMEOUT = 20  # seconds for ordinary Bot API calls; long polls add their timeout
-# A text's send: ended here, within the sender's `outbound.send_timeout` (15 s), so a late
-# answer is told apart (MaybeDelivered) instead of being cut off by the sender unexplained.
-SEND_TIMEOUT = 10.0
+# A text's send ends at `unanswered.SEND_TIMEOUT`, within the sender's `outbound.send_timeout`,
+# so a late answer is told apart (MaybeDelivered) instead of being cut off unexplained.
 UPLOAD_TIMEOUT = FILE_UPLOAD_SECONDS  # seconds for sending a file
 SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
