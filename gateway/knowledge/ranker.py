@@ -114,6 +114,7 @@ from gateway.knowledge.smells import burnt_stench
 from gateway.knowledge.spills import damage_word, fell_from, spilled_elsewhere
 from gateway.knowledge.stages import instrument_keys, show_sound
 from gateway.knowledge.things import Subject, english_failures, failing, shared, subject
+from gateway.knowledge.tunnels import vpn_routes
 from gateway.knowledge.vocabulary import (
     ACCESS_NOUNS,
     ADD_WORDS,
@@ -169,6 +170,8 @@ from gateway.knowledge.vocabulary import (
     STORED_WORDS,
     TAG_PLACE_WORDS,
     VANISH_WORDS,
+    VPN_ROUTE_WORDS,
+    VPN_WORDS,
     WANT_WORDS,
     WENT_OFF_WORDS,
     WHOLE_TIMES,
@@ -490,6 +493,12 @@ class Ranker:
             d: frozenset(self._postings.get(d, {})) for d in self._devices if d in self._about
         }
         self._device_articles = frozenset().union(*(self._about[d] for d in self._device_owners))
+        self._vpns = _lemmas_of(VPN_WORDS)
+        self._routes = _lemmas_of(VPN_ROUTE_WORDS)
+        vpn_articles = frozenset().union(*(self._about.get(v, _NOBODY) for v in self._vpns))
+        self._route_articles = (
+            frozenset().union(*(self._about.get(r, _NOBODY) for r in self._routes)) - vpn_articles
+        )
         self._wifi_articles = frozenset().union(
             *(self._about.get(w, _NOBODY) for w in _lemmas_of(WIFI_WORDS))
         )
@@ -899,6 +908,11 @@ class Ranker:
         # printer) nor for a web page.
         for at, others in self._spoiled_print(words, fine).items():
             bars[at] = bars.get(at, _NOBODY) | others
+        # "впн не работает с домашнего интернета", "помилка 809 при підключенні до впн з
+        # домашнього вайфаю": the internet or Wi-Fi a VPN is used over is where it connects
+        # from, no evidence for the internet's or the Wi-Fi's articles (tunnels.py).
+        for at in vpn_routes(words, self._vpns, self._routes):
+            bars[at] = bars.get(at, _NOBODY) | self._route_articles
         barred = tuple(sorted(bars.items()))
         stopped = self._many_stopped(text, lang, words)
         # "на фабрике ни у кого не запускается 1С", "на всіх касах зависла програма": what

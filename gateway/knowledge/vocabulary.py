@@ -2219,6 +2219,29 @@ WIRED_WORDS: frozenset[str] = _words("cable cabled wired wire ethernet lan")
 # The same in Russian and Ukrainian, as lemmas: "по кабелю", "на проводе", "дріт підключений".
 WIRED_LEMMAS: frozenset[str] = _words("кабель провод проводной дріт провід дротовий кабельний")
 WIFI_WORDS: frozenset[str] = _words("wifi wireless")
+# A VPN named (lemmas: the VPN article's words and clients), and the connection it is used
+# over ("с домашнего интернета", "з домашнього вайфаю", "інтернет через телефон"): that
+# internet or Wi-Fi is where the VPN connects from, no word of the internet's or the Wi-Fi's
+# own problem (tunnels.py).
+VPN_WORDS: frozenset[str] = _words(
+    "vpn впн forticlient anyconnect globalprotect openvpn wireguard fortinet zscaler"
+)
+VPN_ROUTE_WORDS: frozenset[str] = _words(
+    "интернет інтернет internet wifi вайфай сеть мережа network"
+)
+# What says a connection is the one a VPN is used over, in the two words before it (words,
+# and the lemmas of home): "с домашнего интернета", "через домашній вайфай", "вдома інтернет
+# нормальний", "over my home wifi"; or right after it: "інтернет через телефон". "нет
+# интернета", "no internet at all" are the internet's own problem.
+VPN_ROUTE_LEADS: frozenset[str] = _words(
+    """
+    с со через по из дома
+    з із зі через по вдома удома
+    over via from through at home
+    домашний домашній
+    """
+)
+VPN_ROUTE_TAILS: frozenset[str] = _words("через via")
 # A cable said plugged in ("хотя кабель подключен", "хоча кабель воткнутий в обидва кінці",
 # "the cable is plugged in") beside a device named (a scanner, a printer, a monitor) is
 # the device's connection checked: ruled out as what works is, no evidence for the wired
