@@ -28,6 +28,7 @@ from gateway.knowledge.vocabulary import (
     GRANT_PREPOSITIONS,
     NEGATION_WORDS,
     NOT_YET_WORDS,
+    PLEASE_WORDS,
     PURPOSE_END_WORDS,
     SELF_OBJECT_WORDS,
     STOPPED_WORDS,
@@ -51,7 +52,7 @@ def granted(
     if not said.isdisjoint(NEGATION_WORDS | STOPPED_WORDS | GRANT_FAILURE_WORDS):
         return frozenset()
     found: set[int] = set()
-    for span in spans or [range(len(words))]:
+    for span in _joined_over_please(words, spans) or [range(len(words))]:
         clause = [(i, words[i]) for i in span]
         if any(t.word in ADMIN_WORDS for _, t in clause):
             continue
@@ -64,6 +65,21 @@ def granted(
             continue  # "permission to install Blender": a program asked for
         found.update(named)
     return frozenset(found)
+
+
+def _joined_over_please(words: Sequence[Token], spans: Sequence[range]) -> list[range]:
+    """The clauses with one that only asks nicely joined to those on both sides of it:
+    "додайте мене, будь ласка, до календаря" is one request."""
+    joined: list[range] = []
+    glue = False
+    for span in spans:
+        nicely = all(words[i].word in PLEASE_WORDS for i in span)
+        if joined and (nicely or glue):
+            joined[-1] = range(joined[-1].start, span.stop)
+        else:
+            joined.append(span)
+        glue = nicely
+    return joined
 
 
 def _opening(clause: list[tuple[int, Token]]) -> tuple[list[int], int] | None:
@@ -98,8 +114,9 @@ def _asked(clause: list[tuple[int, Token]], k: int) -> bool:
 
 def _added(clause: list[tuple[int, Token]], k: int) -> bool:
     """Someone added to something ("add me to", "add us in", "get added to", "добавьте
-    меня в"), not a thing added ("add my mail to my phone")."""
-    ahead = [t.word for _, t in clause[k + 1 : k + 3]]
+    меня в"), asked nicely on the way ("добавьте меня, пожалуйста, в общий ящик", "додайте
+    мене, будь ласка, до календаря"), not a thing added ("add my mail to my phone")."""
+    ahead = [t.word for _, t in clause[k + 1 :] if t.word not in PLEASE_WORDS][:2]
     if ahead and ahead[0] in SELF_OBJECT_WORDS:
         ahead = ahead[1:]
     return bool(ahead) and ahead[0] in GRANT_PREPOSITIONS

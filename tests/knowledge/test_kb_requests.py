@@ -400,3 +400,19 @@ def test_what_a_store_asked_into_is_of_names_the_store(
     assert (result.candidates[0].article.id if result.outcome == "answer" else None) == topic
     if topic is None:
         assert result.elsewhere in {"hr", "legal"}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # offered nothing before (faq_frozen33:30, faq_tune25:35)
+        ("добавьте, пожалуйста, меня в рассылку смены", "ru"),
+        ("додайте мене будь ласка в календар чергувань цеху", "uk"),
+        # and as before
+        ("добавьте меня пожалуйста в общий ящик приёмной", "ru"),
+    ],
+)
+def test_being_added_asked_nicely_is_an_access_request(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert answered(matcher, text, lang) == "new_access_request"
