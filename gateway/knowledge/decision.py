@@ -50,6 +50,10 @@ OFF_TOPIC_COST = 16.0
 WRONG_COST = 1.0
 # At most this share of off-topic training messages gets anything (the target: <= 2 %).
 OFF_TOPIC_SHARE = 0.02
+# Two cuts whose values differ by less than half an off-topic line's cost are a near-tie:
+# the lower one is taken, so a training line that tips one plateau over the other does not
+# jump the cut between them (faq/README.md, session 42).
+NEAR_TIE = OFF_TOPIC_COST / 2
 # Answered directly only when that many of the training answers were right.
 ANSWER_PRECISION = 0.99
 # Two articles compete when the runner-up is as close as in the closest COMPETE_SHARE of
@@ -294,11 +298,12 @@ def _logistic(data: dict[str, list[float]]) -> Logistic:
 
 
 def _choice_threshold(scored: list[tuple[float, Example]], off_topic: float) -> float:
-    """The probability cut that maximises the utility of saying anything at all, while
-    answering at most OFF_TOPIC_SHARE of the `off_topic` training messages (each example
-    counted its weight)."""
+    """The lowest probability cut whose utility of saying anything at all is within
+    NEAR_TIE of the best (and above saying nothing), while answering at most
+    OFF_TOPIC_SHARE of the `off_topic` training messages (each example counted its weight)."""
     off_topic = off_topic or 1
-    best_cut, best_value, value, answered = 1.0, 0.0, 0.0, 0.0
+    value, answered = 0.0, 0.0
+    values: list[tuple[float, float]] = []
     for probability, example in scored:
         if example.topic is None:
             value -= OFF_TOPIC_COST * example.weight
@@ -309,9 +314,10 @@ def _choice_threshold(scored: list[tuple[float, Example]], off_topic: float) -> 
             value += example.weight
         else:
             value -= WRONG_COST * example.weight
-        if value > best_value:
-            best_cut, best_value = probability, value
-    return best_cut
+        values.append((probability, value))
+    best = max((v for _, v in values), default=0.0)
+    near = [p for p, v in values if v > 0 and v >= best - NEAR_TIE]
+    return min(near, default=1.0)
 
 
 def _answer_threshold(scored: list[tuple[float, Example]]) -> float:

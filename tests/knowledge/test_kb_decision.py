@@ -12,6 +12,7 @@ from gateway.knowledge.decision import (
     FEATURES,
     Example,
     Logistic,
+    _choice_threshold,
     fit,
 )
 from gateway.knowledge.matcher import Matcher
@@ -182,3 +183,35 @@ def test_a_line_for_the_models_only_leaves_the_cut_to_the_others() -> None:
     cut = fit([*labelled(unranked_off_topic=88), Example(ranking(0.75), None)])
     assert fitted.relevance == cut.relevance != fit(labelled(unranked_off_topic=88)).relevance
     assert fitted.choices <= cut.choices
+
+
+def _scored(upper: int, lower: int, wrong_below: int = 0) -> list[tuple[float, Example]]:
+    """`upper` right lines, one off-topic line, then `lower` right lines and `wrong_below`
+    wrong ones, by falling relevance (0.99 down in steps of 0.001)."""
+    lines = [
+        *([ARTICLE.id] * upper),
+        None,
+        *([ARTICLE.id] * lower),
+        *(["somebody_else"] * wrong_below),
+    ]
+    return [(0.99 - i / 1000, Example(ranking(0.5), t)) for i, t in enumerate(lines)]
+
+
+def test_a_near_tie_of_two_stretches_takes_the_lower_cut_either_way() -> None:
+    # Thirty right lines above an off-topic one (cost 16), then 13 or 17 right ones: the
+    # lower stretch is worth 27 or 31 against 30, a near-tie either way (within half an
+    # off-topic line), and the cut stays under the lower stretch instead of jumping between
+    # them with a line or two. Five below (worth 19) are no near-tie: the cut stays above
+    # the off-topic line.
+    off_topic = 50.0  # one of fifty answered is the 2 % allowed
+    assert _choice_threshold(_scored(30, 13), off_topic) == 0.99 - 43 / 1000
+    assert _choice_threshold(_scored(30, 17), off_topic) == 0.99 - 47 / 1000
+    assert _choice_threshold(_scored(30, 5), off_topic) == 0.99 - 29 / 1000
+
+
+def test_a_near_tie_never_passes_the_off_topic_target_or_saying_nothing() -> None:
+    # One off-topic line of ten is over the 2 %: the cut stays above it however many right
+    # lines follow. Wrong lines only after a few right ones: nothing lower than the right.
+    assert _choice_threshold(_scored(30, 40), 10.0) == 0.99 - 29 / 1000
+    assert _choice_threshold(_scored(0, 3, wrong_below=4), 50.0) == 1.0
+    assert _choice_threshold(_scored(30, 0, wrong_below=20), 50.0) == 0.99 - 29 / 1000
