@@ -1,0 +1,25 @@
+"""English wordings of a crash, an install request and an access request the articles
+lacked (issue 12): sample questions of the readable misses' shapes, never their lines."""
+
+from __future__ import annotations
+
+import pytest
+from kbanswers import answered
+
+from gateway.knowledge.matcher import Matcher
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the label designer freezes halfway through a batch and I have to kill it in task manager",
+        "Premiere crashes every time I render the trailer for the choir",
+    ],
+)
+def test_a_program_that_dies_at_its_task_and_is_killed_or_reopened(
+    matcher: Matcher, text: str
+) -> None:
+    # "every time I render", "have to kill it in task manager", "have to reopen it": the
+    # crash article had none of these words, so the task and the product left the message
+    # looking like nobody's and nothing was answered.
+    assert answered(matcher, text, "en") == "app_crash"
