@@ -23,3 +23,15 @@ def test_a_program_that_dies_at_its_task_and_is_killed_or_reopened(
     # crash article had none of these words, so the task and the product left the message
     # looking like nobody's and nothing was answered.
     assert answered(matcher, text, "en") == "app_crash"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the plotter driver needs an administrator to approve it, can someone from IT come do it?",
+    ],
+)
+def test_a_program_or_driver_asked_for_with_what_it_is_for(matcher: Matcher, text: str) -> None:
+    # A driver Windows wants an administrator to approve: the
+    # install article had no approving, and nothing was answered.
+    assert answered(matcher, text, "en") == "software_install"
