@@ -35,3 +35,16 @@ def test_a_program_or_driver_asked_for_with_what_it_is_for(matcher: Matcher, tex
     # A driver Windows wants an administrator to approve: the
     # install article had no approving, and nothing was answered.
     assert answered(matcher, text, "en") == "software_install"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the new dispatcher needs to be set up on the tracking system",
+        "the new dispatcher needs to be set up on the fleet system",
+    ],
+)
+def test_a_newcomer_set_up_on_a_system_is_an_access_request(matcher: Matcher, text: str) -> None:
+    # "set up on the … system" for a new person tied with the password reset and the
+    # phone's mail set-up: choices, no answer.
+    assert answered(matcher, text, "en") == "new_access_request"
