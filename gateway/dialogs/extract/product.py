@@ -443,11 +443,23 @@ def _whole_name(text: str, start: int, name: str) -> tuple[int, str]:
     capitals = _CAPITALS_AFTER.match(text, end)
     if capitals and not is_dictionary_word(capitals.group(1).lower(), "en"):
         end = capitals.end(1)
+    mark = _PLUS_AFTER.match(text, end) or (None if listed(name) else _BANG_AFTER.match(text, end))
+    if mark:
+        end = mark.end()
+        version = _VERSION.match(text, end) if mark.group().endswith("!") else None
+        end = version.end() if version else end
     if (start, end) == (first, first + len(name)):
         return start, name  # as the lists spell it: "Outlook" for "outlook"
     return start, text[start:end]
 
 
+# The marks a name ends in are its own: "Synology DS220+", "Visual C++", "The Bat! 10" (frozen39,
+# tune30, frozen31 and tune21 kept "DS220", "Visual", "The Bat"); never a key chord ("Ctrl+Z",
+# "Win+P"). An "!" is the name's only where the sentence goes on after it, with a version or a
+# word in lower case ("The Bat! 10", "The Bat! не отправляет"), and never after a name the
+# lists know: "Outlook! Again!" is said aloud.
+_PLUS_AFTER = re.compile(r"(?:[^\S\n](?-i:[A-Z])(?=\+))?\++(?![\w+])")
+_BANG_AFTER = re.compile(r"!(?=[^\S\n]+(?:v?\d|(?-i:[a-zа-яіїєґ])))")
 _NOT_OFFICE_MAKERS = frozenset({"ms", "microsoft", "msft", "the", "my", "our", "in", "of"})
 
 
