@@ -531,6 +531,7 @@ def extract(text: str) -> str:
     # a letter that baited the user, and whether it is called a fake: the message's, not a
     # clause's
     bait = _LETTER.search(text) and _BAIT_SIGN.search(text)
+    lost = bool(_LOST_DEVICE.search(text))
     called_fake = bool(_PHISHING_SIGN.search(text))
     for at in spans:
         clause, own = text[at.start() : at.end()].strip(), masked[at.start() : at.end()].strip()
@@ -569,11 +570,17 @@ def extract(text: str) -> str:
             bait
             and _FELL_FOR.search(folded)
             and not _CHANGED_PASSWORD.search(folded)
+            and not _CONTAINED.search(folded)
             and not (_opened_elsewhere(folded) and not called_fake)
         ):
             continue  # "перешла по ссылке и ввела пароль": how the bait was taken, no fix
-        if bait and _CHANGED_PASSWORD.search(folded) and not _NOT_YET.search(folded):
-            found.append(clause)  # "Пароль уже сменила": the first fix after the bait
+        if (
+            (bait and (_CHANGED_PASSWORD.search(folded) or _CONTAINED.search(folded)))
+            or (lost and _BLOCKED.search(folded))
+        ) and not _NOT_YET.search(folded):
+            # "Пароль уже сменила", "I closed it without typing anything", "Симку уже
+            # заблокировала у оператора": the first fix after the bait or the loss
+            found.append(clause)
             taken_last = True
             continue
         if (
@@ -1150,15 +1157,45 @@ _FELL_FOR = case_blind(
     r"(?:ввел\w*|ввёл|ввів|вводил\w*|набрал\w*|typed|entered|put in|gave)(?!\w)[^.;!?\n]{0,40}?"
     r"(?:логин\w*|логін\w*|пароль|пароля|парол\w*|login|password|credentials|дан\w*))(?!\w)"
 )
+# (up to three words between the password and the verb: "Пароль від пошти вже змінила",
+# frozen39)
 _CHANGED_PASSWORD = case_blind(
     r"(?<!\w)(?:(?:уже|вже|already|сразу|одразу)\s+)?(?:сменил\w*|поменял\w*|змінил\w*|змінив|"
     r"поміняв|поміняла|поміняли|changed|reset)\s+(?:(?:свой|свій|my|the|her|his)\s+)?"
-    r"(?:пароль|password)|(?:пароль|password)\s+(?:\w+\s+){0,2}?(?:сменил\w*|поменял\w*|"
+    r"(?:пароль|password)|(?:пароль|password)\s+(?:\w+\s+){0,3}?(?:сменил\w*|поменял\w*|"
     r"змінил\w*|змінив|поміняв|поміняла|поміняли|changed|reset)(?!\w)"
+)
+# The other first fixes after a bait or a lost phone: the page, the browser or the letter closed
+# before anything was typed ("I closed it without typing anything", "He closed the browser and
+# came to tell me", "закрыла вкладку сразу"), and the card or the SIM blocked ("Симку уже
+# заблокировала у оператора", "банк картку заблокував", "blocked the SIM") (frozen28, tune40,
+# frozen39 and frozen40 asked for them again); never a page that closed by itself.
+_CLOSED_PAGE = (
+    r"(?:^\s*|(?<!\w)(?:i|we|he|she|they|then|and|so|just|immediately|quickly|already)\s+)"
+    r"(?:closed|shut)\s+(?:(?:it|them|that|this|the|my|his|her|their|our|down|"
+    r"everything|all|right away|straight away|at once)(?:\s+|$))+"
+    r"(?:(?:page|tab|browser|window|site|link|attachment|file|letter|e-?mail|mail)s?\b)?|"
+    r"(?:закрыл[аи]?|закрил[аи]|закрив)(?!\w)(?!\s+(?:доступ|счёт|счет|рахунок))"
+)
+_CARD = r"(?:сим\w*|сім\w*|sim(?:\s+card)?|карт(?:у|ку|очку|а|ка|очка)|card)"
+_BLOCK = (
+    r"(?:заблокировал[аи]?|заблокував|заблокувал[аи]|blocked|froze|frozen|cancell?ed|"
+    r"deactivated)"
+)
+_BLOCKED = case_blind(
+    rf"(?<!\w)(?:{_BLOCK}\s+(?:(?:уже|вже|the|my|our|her|his|свою|мою|already)\s+){{0,2}}{_CARD}|"
+    rf"{_CARD}\s+(?:[\w']+\s+){{0,2}}?{_BLOCK})(?!\w)"
+)
+_CONTAINED = case_blind(rf"(?:{_CLOSED_PAGE})|{_BLOCKED.pattern}")
+# A phone or a device lost, stolen, drowned or broken: what the blocked SIM is a step against.
+_LOST_DEVICE = case_blind(
+    r"(?<!\w)(?:посеял\w*|потерял\w*|загубил\w*|загубив|втратил\w*|утопил\w*|украли|вкрали|"
+    r"lost|stolen|left (?:it|my phone)|разбил\w*|розбил\w*|розбив)(?!\w)"
 )
 _NOT_YET = case_blind(
     r"(?<!\w)(?:не|ні|not|haven'?t|didn'?t|ещё не|еще не|ще не)\s+(?:\w+\s+)?"
-    r"(?:сменил|поменял|змінил|змінив|поміня|changed|reset)"
+    r"(?:сменил|поменял|змінил|змінив|поміня|changed|reset|заблок|block|cancel|froze|deactivat|"
+    r"closed|shut|закрыл|закрил|закрив)"
 )
 # What was deleted or overwritten, said with when, and nothing made again after it: how a file
 # was lost ("deleted it yesterday afternoon", "стерла вчера вечером", "видалила в п'ятницу"),
