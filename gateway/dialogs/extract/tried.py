@@ -31,6 +31,7 @@ from gateway.dialogs.extract.step_cues import IS_NOW as _IS_NOW
 from gateway.dialogs.extract.step_cues import NEGATED as _NEGATED
 from gateway.dialogs.extract.step_cues import RETRIED as _RETRIED
 from gateway.dialogs.extract.step_cues import WHEN_DOING as _WHEN_DOING
+from gateway.dialogs.extract.task_manager import ended_by_hand
 from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
 from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold, word_at
 from gateway.knowledge.morphology import verb_grammemes
@@ -603,6 +604,7 @@ def extract(text: str) -> str:
             or _RENEWED.search(folded)
             or (_PLUGGED.search(folded) and _ELSEWHERE_PLUG.search(folded))
             or someone_tried(folded)
+            or ended_by_hand(folded)
             or _attempt_in(own, judged=judged_fix)
             or (_FREED.search(folded) and _STILL.search(fold(masked[at.start() :])))
             or (
