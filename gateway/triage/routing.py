@@ -20,6 +20,7 @@ from gateway.triage.device_deeds import reads_a_card, shows_as_a_display
 from gateway.triage.phrases import SCREEN_QUOTE, PhraseSet, normalise
 from gateway.triage.whose import (
     HANGS_IN_SLANG,
+    SLOWNESS,
     before_the_machine,
     machine_service,
     names_a_product,
@@ -165,6 +166,11 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         # a program and its faults said in slang: "прога крашится", "традос виснет намертво"
         r"прог[аиуіе]", r"прогой", r"прогою", r"прогами", r"краш(?:ит|ат|ил|ну|нул)\w*",
         *HANGS_IN_SLANG,
+        # slowness is what fails in the machine a program runs on, not the machine: "the
+        # laptop is crawling", "ноут тормозит", "комп гальмує" (session 42: hardware's, by
+        # "laptop"); beside a device or a network it ties and goes to them ("мышка тормозит",
+        # "інтернет гальмує")
+        *SLOWNESS,
     ]),
 }  # fmt: skip
 

@@ -92,6 +92,14 @@ HANGS_IN_SLANG = [
     r"висн(?:ет|ут|е|уть|ул\w*|ув|уло|ла|ли)", r"подвиса\w*", r"подвис(?:ла|ло|ли)?",
     r"глюч\w*", r"глюк\w*",
 ]  # fmt: skip
+# Slowness said of a thing ("ноут тормозит", "комп гальмує", "the laptop is crawling", "the
+# PC is so slow"): a program's fault (routing reads it as software's, so a slow laptop is no
+# dead one), a machine's own beside one that is no IT's ("кофемашина тормозит"). Not "lagoon".
+SLOWNESS = [
+    r"тормоз(?:ит|ят|ил\w*|ить|ит\w*)", r"(?:под|при)тормаж\w*", r"гальму\w*", r"пригальмов\w*",
+    r"slow(?:s|ly|er|est|ness|ing|ed)?", r"crawl(?:s|ing|ed)?", r"lag(?:s|gy|ging|ged)?",
+    r"sluggish\w*",
+]  # fmt: skip
 _ITS_OWN = PhraseSet([
     r"screens?", r"экран\w*", r"екран\w*", r"дисплей\w*", r"displays?", r"панел\w*",
     r"panels?", r"touch ?screens?", r"сенсорн\w*", r"кнопк\w*", r"buttons?",
@@ -101,7 +109,7 @@ _ITS_OWN = PhraseSet([
     r"программ\w* (?:стирк|сушк|полоскан|отжим|мойк|мытья)\w*",
     r"програм\w* (?:прання|сушіння|полоскання|віджим\w*|миття)",
     r"(?:wash|washing|drying|rinse|spin) (?:programs?|cycles?)", r"установ\w*", r"встанов\w*",
-    r"(?:lost|loses) power", *HANGS_IN_SLANG,
+    r"(?:lost|loses) power", *HANGS_IN_SLANG, *SLOWNESS,
 ])  # fmt: skip
 # A machine and the make after it ("швейная машинка Juki", "тестомес Sinmag").
 _MACHINE_AND_MAKE = re.compile(
