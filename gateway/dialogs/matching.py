@@ -20,6 +20,7 @@ from gateway.dialogs.problem import (
     without_working,
 )
 from gateway.models import Priority, SupportGroup
+from gateway.triage.given_away import credentials_given_away
 from gateway.triage.impact import crowd_at_a_counter, without_crowds, without_events_ahead
 from gateway.triage.priority import PriorityAssessment, PriorityRules
 from gateway.triage.routing import Routing
@@ -30,6 +31,8 @@ OUTCOME_RANK = {"answer": 2, "choices": 1}
 # leans to: about the margin under which the fitted decision calls two articles competing
 # (decision.json "compete", 0.045-0.048 of the rank score).
 LEAN_BAND = 5.0
+# The topic of a password or a login given away on a page a mail or a link led to
+PHISHING_TOPIC = "phishing_report"
 
 
 class Matching:
@@ -45,7 +48,11 @@ class Matching:
         things it speaks of alone: "планшет Samsung Galaxy Tab A8 на Android 13 відвалюється
         від вайфаю" is the Wi-Fi, not mail on a phone that "Samsung" and "Android" suggest.
         The problem without the names decides when it answers one of the articles nearest
-        the whole message."""
+        the whole message. A password typed on a page a link led to is the phishing report,
+        whatever bait the page used (`_given_away`)."""
+        given = self._given_away(text)
+        if given is not None:
+            return given
         match = self._match_parts(text, lang)
         head = without_instead(without_working(without_tone(read_head(text))))
         free = without_names(head)
@@ -64,6 +71,17 @@ class Matching:
         if whole.outcome == "answer" and other.candidates[0].score > whole.candidates[0].score:
             near = self.knowledge.guesses(head, lang)
         return other if top_id(other) in {c.article.id for c in near[:MAX_CHOICES]} else match
+
+    def _given_away(self, text: str) -> MatchLike | None:
+        """The phishing report, answered, for a password or a login typed on a page that is
+        fake or that a link led to ("clicked the link and typed my Microsoft 365 password on
+        the page", "нажала ссылку и ввела логин и пароль от почты"): the matcher reads such a
+        message by its bait as often (a parcel on hold, a password that expires: mail or a
+        password reset). None for any other message."""
+        if not credentials_given_away(read_head(text)):
+            return None
+        article = self.knowledge.article(PHISHING_TOPIC)
+        return None if article is None else Hint((Chosen(article, 100.0),), "answer")
 
     def _match_parts(self, text: str, lang: str) -> MatchLike:
         """Match the message, or its problem statement when the facts around it get in the way.
@@ -249,6 +267,14 @@ def _agrees(match: MatchLike, offered: set[str] | None) -> bool:
     if offered is None or match.outcome == "none" or not match.candidates:
         return True
     return match.candidates[0].article.id in offered
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """An article chosen by a rule rather than scored by the matcher."""
+
+    article: ArticleLike
+    score: float
 
 
 @dataclass(frozen=True)
