@@ -14,7 +14,7 @@ from functools import lru_cache
 from gateway.dialogs.extract import errors, product, since, systems, tried
 from gateway.dialogs.extract.words import TEXTS_KEPT, clauses, words
 from gateway.knowledge.morphology import meant_text, readings
-from gateway.knowledge.vocabulary import APPLICATION_WORDS, HAD_THINGS
+from gateway.knowledge.vocabulary import APPLICATION_WORDS, HAD_THINGS, NOUN_DETERMINERS
 from gateway.triage.contact_request import asks_for_contact
 from gateway.triage.impact import names_a_deadline, read_impact
 from gateway.triage.impatience import LOST_PATIENCE
@@ -189,9 +189,9 @@ _ELLIPSIS = re.compile(
 # What should have been there is not what broke: "shows 'This site can't be reached' instead
 # of the welcome screen", "на табло вместо расписания надпись «…»", "замість меню чорний
 # екран". The words after "instead of" / "вместо" / "замість" name what is missing, and must
-# not pick its article (the welcome screen is no monitor fault).
+# not pick its article (the welcome screen is no monitor fault): the words before it that
+# say which one (vocabulary's NOUN_DETERMINERS) are not counted.
 _INSTEAD = re.compile(r"(?<!\w)(?:instead of|вместо|заместо|замість|замiсть)\s+", re.IGNORECASE)
-_EN_DETERMINERS = _word_set("the a an my our its their his her this that these those")
 _EN_PHRASE_ENDS = _word_set(
     "it there i we they he she and but or so then shows says is are was appears comes "
     "displays pops"
@@ -217,7 +217,7 @@ def without_instead(text: str) -> str:
         elif token.isascii():
             if lowered in _EN_PHRASE_ENDS:
                 break
-            taken += lowered not in _EN_DETERMINERS
+            taken += lowered not in NOUN_DETERMINERS
         elif not _genitive(lowered):
             break
         else:

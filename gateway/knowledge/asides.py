@@ -23,6 +23,7 @@ from gateway.knowledge.vocabulary import (
     MAIL_WORDS,
     MAY_WORDS,
     MEAL_TIMES,
+    NEAR_DETERMINERS,
     NEGATION_WORDS,
     PREPOSITIONS,
     RECIPIENT_WORDS,
@@ -37,8 +38,6 @@ _LOCATIVE = frozenset({"loct", "loc2"})
 _GENITIVE = frozenset({"gent"})
 _NOUN = frozenset({"NOUN"})
 _REACH = 3  # content words a preposition governs, and how far before it a mail word is
-# Determiners between the things tried: "my wifi and my phone hotspot", "the office one".
-_OWNERS = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "this", "that"})
 
 
 def asides(
@@ -266,8 +265,9 @@ def _recipient(words: Sequence[Token], start: int) -> list[int]:
 
 def _tried(words: Sequence[Token], start: int) -> list[int]:
     """Positions of what a word of trying before `start` names: its content words, joined
-    by "and"/"і" and past determiners and prepositions ("tried my wifi and my phone
-    hotspot", "пробувала з телефона і з ноутбука"), to a denial or another function word."""
+    by "and"/"і" and past determiners (vocabulary's NEAR_DETERMINERS: "the office one") and
+    prepositions ("tried my wifi and my phone hotspot", "пробувала з телефона і з
+    ноутбука"), to a denial or another function word."""
     span: list[int] = []
     for ahead in range(start, min(start + 2 * _REACH + 3, len(words))):
         token = words[ahead]
@@ -276,7 +276,9 @@ def _tried(words: Sequence[Token], start: int) -> list[int]:
         if not token.stop:
             span.append(ahead)
         elif span and not (
-            token.word in JOINING_WORDS or token.word in PREPOSITIONS or token.word in _OWNERS
+            token.word in JOINING_WORDS
+            or token.word in PREPOSITIONS
+            or token.word in NEAR_DETERMINERS
         ):
             break
     return span

@@ -151,6 +151,7 @@ from gateway.knowledge.vocabulary import (
     ONLY_WORDS,
     ONSET_WORDS,
     OUTSIDE_SERVICES,
+    OWN_DETERMINERS,
     PHONE_WORDS,
     PLACE_WORDS,
     PREPOSITIONS,
@@ -245,7 +246,9 @@ _CIRCUMSTANTIAL = frozenset({"ADVB", "PRCL", "CONJ", "Prnt"})
 # "пропала папка с общего диска": the words a source preposition governs, up to this many,
 # with a vanishing verb this close, are where from.
 _SOURCE_REACH = 3
-_ARTICLES = frozenset({"the", "a", "an", "our", "my", "this", "that", "его", "мой", "наш"})
+# The stop words that may open such a phrase, and the one a program asked for is for: the
+# writer's own or the one at hand (vocabulary's OWN_DETERMINERS) and the Russian owners.
+_ARTICLES = OWN_DETERMINERS | frozenset({"его", "мой", "наш"})
 # "пролила каву на ноутбук", "dropped my phone in the sink": content words this close to a
 # spill or a drop say how a device was damaged. "шумит словно самолёт", "lagging like
 # crazy": the word after a comparison is a likeness. Neither makes the message another

@@ -2117,6 +2117,14 @@ NOUN_DETERMINERS: frozenset[str] = DETERMINER_WORDS_ENGLISH - HOW_MANY_DETERMINE
 # "all of the yurt camp tablets"): which one, never "a"/"an" ("all of a sudden" is a time, "a
 # whole tray" how much). Read past a quantifier (crowds.py, ranker.py, triage/impact.py).
 QUANTIFIED_DETERMINERS: frozenset[str] = NOUN_DETERMINERS - _words("a an")
+# The part read between the things tried ("tried my wifi and my phone hotspot", "the office
+# one"; knowledge/asides.py): no "your", "its" (a quoted error's "Your account is locked",
+# "over its size limit" is no thing tried), nor the plural pointing words.
+NEAR_DETERMINERS: frozenset[str] = NOUN_DETERMINERS - _words("your its these those")
+# ...and of those, the writer's own and the one at hand, not a third person's ("his", "her",
+# "their"): read before the place something vanished from ("from our shared drive") and what
+# a program asked for is for ("for the lab reports"; knowledge/ranker.py).
+OWN_DETERMINERS: frozenset[str] = NEAR_DETERMINERS - _words("his her their")
 FLAT_KINDS: frozenset[str] = _words("new same own rented old")
 FLAT_THINGS: frozenset[str] = _words("rate fee tyre tyres tire tires white screen panel")
 MANY_WORDS: frozenset[str] = _words(

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from gateway.knowledge.morphology import readings, tokens
+from gateway.knowledge.vocabulary import NOUN_DETERMINERS
 
 # What a reader is given: cards, wristbands, fobs, badges, passes, tickets, codes.
 _CARRIERS = frozenset({
@@ -46,9 +47,10 @@ _OPENS = frozenset({
     "открываться", "открыться", "открывать", "открыть", "відчинятися", "відчинитися",
     "відкриватися", "відкритися", "відчиняти", "відкривати", "open", "unlock",
 })  # fmt: skip
+_WHICH_ONE = "|".join(sorted(NOUN_DETERMINERS, key=lambda w: (-len(w), w)))  # "the", "my"
 _WITH_A_CARD = re.compile(
-    r"(?<!\w)(?:(?:ключ-?)?(?:карт(?:ой|ою|кой|кою|очкой)|картк(?:ою|ой))|with\s+(?:the\s+|"
-    r"a\s+|my\s+|his\s+|her\s+|their\s+|our\s+)?(?:[\w'’]+\s+)?(?:key\s?)?cards?)(?!\w)",
+    r"(?<!\w)(?:(?:ключ-?)?(?:карт(?:ой|ою|кой|кою|очкой)|картк(?:ою|ой))|with\s+(?:(?:"
+    rf"{_WHICH_ONE})\s+)?(?:[\w'’]+\s+)?(?:key\s?)?cards?)(?!\w)",
     re.IGNORECASE,
 )
 # What a display does: shows, lights, blinks, goes dark.
