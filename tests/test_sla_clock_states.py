@@ -17,6 +17,7 @@ from gateway.triage import sla_clock
 from gateway.triage.sla import HOUR, SlaPolicy
 
 ROOT = Path(__file__).resolve().parents[1]
+BOB = Actor("bob", "Bob")
 
 
 async def open_ticket(store: Store, policy: SlaPolicy, now: float) -> Ticket:
@@ -42,26 +43,33 @@ async def open_ticket(store: Store, policy: SlaPolicy, now: float) -> Ticket:
     return ticket
 
 
-async def test_the_clock_stops_while_waiting_for_the_user_and_restarts_when_they_write(
+async def desk_on_a_ticket(
     store: Store,
-) -> None:
-    policy = SlaPolicy.default()  # 24/7: P3 is 4 h to respond, 3 days to resolve
+) -> tuple[Clock, ConversationService, OperatorDesk, Ticket]:
+    """A P3 ticket opened now under the default 24/7 policy (P3: 4 h to respond, 3 days to
+    resolve; P1: 4 h to resolve), and the service and the desk that work it, on one clock."""
+    policy = SlaPolicy.default()
     clock = Clock(1_800_000_000.0)
     service = ConversationService(
         store, DialogEngine(KnowledgeLibrary(ROOT / "faq"), policy), policy, clock=clock
     )
-    desk = OperatorDesk(service, clock=clock)
-    bob = Actor("bob", "Bob")
     ticket = await open_ticket(store, policy, clock.now)
+    return clock, service, OperatorDesk(service, clock=clock), ticket
+
+
+async def test_the_clock_stops_while_waiting_for_the_user_and_restarts_when_they_write(
+    store: Store,
+) -> None:
+    clock, service, desk, ticket = await desk_on_a_ticket(store)
     resolution_due = ticket.resolution_due
 
     clock.now += 600
-    await desk.take_over(ticket.id, bob)  # the automatic "taken" notice is no response
+    await desk.take_over(ticket.id, BOB)  # the automatic "taken" notice is no response
     stored = await store.tickets.get(ticket.id)
     assert stored is not None and stored.first_response_at == 0.0
 
     clock.now += 600
-    await desk.reply(ticket.id, bob, "Which VPN client version do you have?")
+    await desk.reply(ticket.id, BOB, "Which VPN client version do you have?")
     stored = await store.tickets.get(ticket.id)
     assert stored is not None
     assert stored.first_response_at == clock.now
@@ -83,7 +91,7 @@ async def test_the_clock_stops_while_waiting_for_the_user_and_restarts_when_they
     assert history.index(("bob", "clock_stopped")) < history.index(("user", "clock_started"))
 
     clock.now += 60
-    await desk.resolve(ticket.id, bob)
+    await desk.resolve(ticket.id, BOB)
     assert await store.redis.zscore("fl:{desk}:sla:due", ticket.id) is None
 
 
@@ -94,19 +102,12 @@ async def test_a_priority_changed_while_waiting_for_the_user_counts_only_the_tim
     ticket's working time was taken to include the wait (20 min + 5 h > P1's 4 h), so its
     resolution was due the moment the user wrote back plus the wait again, 5 h, where P1's
     4 h less the 20 min worked (3 h 40 min) were left."""
-    policy = SlaPolicy.default()  # 24/7: P3 resolves in 3 days, P1 in 4 h
-    clock = Clock(1_800_000_000.0)
-    service = ConversationService(
-        store, DialogEngine(KnowledgeLibrary(ROOT / "faq"), policy), policy, clock=clock
-    )
-    desk = OperatorDesk(service, clock=clock)
-    bob = Actor("bob", "Bob")
-    ticket = await open_ticket(store, policy, clock.now)
-    await desk.take_over(ticket.id, bob)
+    clock, service, desk, ticket = await desk_on_a_ticket(store)
+    await desk.take_over(ticket.id, BOB)
     clock.now += 20 * 60
-    await desk.reply(ticket.id, bob, "Which VPN client version do you have?")  # the wait
+    await desk.reply(ticket.id, BOB, "Which VPN client version do you have?")  # the wait
     clock.now += 5 * HOUR
-    await desk.update(ticket.id, bob, priority=Priority.P1)
+    await desk.update(ticket.id, BOB, priority=Priority.P1)
     clock.now += HOUR
     await service.handle(InboundMessage("telegram", "77", "m-1", text="version 5.2"))
     stored = await store.tickets.get(ticket.id)
@@ -120,18 +121,11 @@ async def test_a_user_asked_a_question_is_not_promised_a_past_answer_time(store:
     answer told them "ответ сегодня до 13:36" at 13:37 (here "expect an answer by 12:00
     today" at 17:00), the first response's due time: the clocks are stopped, there is no
     promise. Now they are told the specialist waits for their answer."""
-    policy = SlaPolicy.default()
-    clock = Clock(1_800_000_000.0)
-    service = ConversationService(
-        store, DialogEngine(KnowledgeLibrary(ROOT / "faq"), policy), policy, clock=clock
-    )
-    desk = OperatorDesk(service, clock=clock)
-    bob = Actor("bob", "Bob")
-    ticket = await open_ticket(store, policy, clock.now)
-    await desk.take_over(ticket.id, bob)
-    await desk.reply(ticket.id, bob, "Which VPN client version do you have?")
+    clock, _, desk, ticket = await desk_on_a_ticket(store)
+    await desk.take_over(ticket.id, BOB)
+    await desk.reply(ticket.id, BOB, "Which VPN client version do you have?")
     clock.now += 5 * HOUR  # past the first response's due time (4 h)
-    await desk.update(ticket.id, bob, priority=Priority.P1)
+    await desk.update(ticket.id, BOB, priority=Priority.P1)
     told = [
         json.loads(fields[b"d"])["message"]["text"]
         for _, fields in await store.redis.xrange(keys.outbound_stream("telegram"))
