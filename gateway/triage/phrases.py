@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from re import _constants as sre  # the parse tree's node kinds (stable within 3.11+)
 from re import _parser as sre_parse
 
@@ -45,16 +45,21 @@ class PhraseSet:
 
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = tuple(patterns)
+
+    @cached_property
+    def _regex(self) -> re.Pattern[str] | None:
+        """The set's one regex, built on first use: compiling every set costs seconds of a
+        process's start (issue: serve's start), and a process may never read some of them."""
         # `re` tries a pattern at every position of the text and, at a word start, enters
         # each alternative that does not begin with a plain letter or class. A look-ahead
         # on the characters a match can begin with (the set's and each such alternative's)
         # turns most of those tries into one class test, the results unchanged: a match
         # starting elsewhere was impossible anyway (issue 13: half the CPU of the sets).
+        if not self.patterns:
+            return None
         joined = "|".join(_with_first_characters(p) for p in self.patterns)
         starts = _starts_with("|".join(f"(?:{p})" for p in self.patterns))
-        self._regex = (
-            re.compile(rf"(?<![\w/]){starts}(?:{joined})(?!\w)") if self.patterns else None
-        )
+        return re.compile(rf"(?<![\w/]){starts}(?:{joined})(?!\w)")
 
     def search(self, text: str) -> str:
         """The first matching phrase in `text` (normalised), or ""."""

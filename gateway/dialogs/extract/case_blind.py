@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 # Letters that `re` matches case-insensitively with a letter their lower case is not
 # ("ı" matches "i", "ſ" matches "s", "ᲀ" matches "в"), the letters whose `str.lower` is
@@ -41,11 +42,21 @@ class CaseBlind:
         bare = _GROUP_NAME.sub("", _ESCAPE.sub("", pattern))
         if any(c.isupper() for c in bare) or "(?-i" in bare or flags & re.VERBOSE:
             raise ValueError(f"a case-blind pattern is written in lower case: {pattern[:60]}")
-        self.any_case = re.compile(pattern, flags | re.IGNORECASE)
-        # Named groups only tell the matches apart, and cost: the look-out goes without them.
-        screen = pattern if "(?P=" in pattern else _NAMED_GROUP.sub("(?:", pattern)
-        self._lower = re.compile(screen, flags & ~re.IGNORECASE)
         self.pattern = pattern
+        self._flags = flags
+
+    # Both regexes are compiled on first use: compiling every pattern of every reader
+    # costs seconds of a process's start, and a process may never read some of them.
+    @cached_property
+    def any_case(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self._flags | re.IGNORECASE)
+
+    @cached_property
+    def _lower(self) -> re.Pattern[str]:
+        # Named groups only tell the matches apart, and cost: the look-out goes without them.
+        pattern = self.pattern
+        screen = pattern if "(?P=" in pattern else _NAMED_GROUP.sub("(?:", pattern)
+        return re.compile(screen, self._flags & ~re.IGNORECASE)
 
     def _absent(self, text: str, pos: int = 0) -> bool:
         """Surely no match in `text` from `pos` (False when it cannot tell)."""
