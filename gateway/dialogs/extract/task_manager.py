@@ -11,6 +11,7 @@ Manager?"), or a step not taken ("не снимала через диспетч�
 from __future__ import annotations
 
 from gateway.dialogs.extract.case_blind import case_blind
+from gateway.triage.phrases import SCREEN_QUOTE
 
 _TASK_MANAGER = r"(?:диспетчер\w*\s+(?:задач|завдань)|task\s*manager|диспетчер\w*\s+задач\w*)"
 # Ending a program, done: in the past (any person), or kept up in the infinitive after
@@ -35,3 +36,13 @@ _ENDED_BY_HAND = case_blind(
 def ended_by_hand(clause: str) -> bool:
     """Whether `clause` says a program was ended from the Task Manager, as a step."""
     return not clause.rstrip().endswith("?") and _ENDED_BY_HAND.search(clause) is not None
+
+
+def step_of(clause: str) -> str:
+    """The step in a clause that says it: from the ending verb on when a quoted message comes
+    before it ("goes 'Not Responding' and I have to end it in Task Manager": the quote is the
+    error, not part of the step), else the whole clause."""
+    found = _ENDED_BY_HAND.search(clause)
+    if found and SCREEN_QUOTE.search(clause[: found.start()]):
+        return clause[found.start() :]
+    return clause

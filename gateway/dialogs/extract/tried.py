@@ -31,7 +31,7 @@ from gateway.dialogs.extract.step_cues import IS_NOW as _IS_NOW
 from gateway.dialogs.extract.step_cues import NEGATED as _NEGATED
 from gateway.dialogs.extract.step_cues import RETRIED as _RETRIED
 from gateway.dialogs.extract.step_cues import WHEN_DOING as _WHEN_DOING
-from gateway.dialogs.extract.task_manager import ended_by_hand
+from gateway.dialogs.extract.task_manager import ended_by_hand, step_of
 from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
 from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold, word_at
 from gateway.knowledge.morphology import verb_grammemes
@@ -624,7 +624,7 @@ def extract(text: str) -> str:
                 )
             )
         ):
-            found.append(clause)
+            found.append(step_of(clause) if ended_by_hand(folded) else clause)
             taken_last = True
     return "; ".join(found)
 
