@@ -372,7 +372,8 @@ BLIND_SETS = [
     # 35/40, 3 at session 28's end (main 2391a37e; summary only).
     # 35/40, 2 at session 30's end (main b4b5df91; summary only).
     # 36/40, 2 at session 31's end (main 7b374f93; summary only).
-    ("dialogs_frozen19.yaml", 36, 2),
+    # 37/40, 2 at session 42's end (main af30a4dc; summary only).
+    ("dialogs_frozen19.yaml", 37, 2),
     # the twentieth batch (session 21), as first measured on session 21's starting code (main
     # 13f629a, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 34/40, 1 asked again ...
@@ -449,7 +450,8 @@ BLIND_SETS = [
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 38/40, 1 at session 28's end (main 2391a37e; summary only).
     # 39/40, 1 at session 33's end (main 5661ec59; summary only).
-    ("dialogs_frozen24.yaml", 39, 1),
+    # 40/40, 0 at session 42's end (main af30a4dc; summary only).
+    ("dialogs_frozen24.yaml", 40, 0),
     # the twenty-fifth batch (session 26), as first measured on session 26's starting code (main
     # a4084c5, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 33/40, 1 asked again; 34/40, 1 with "началось на этой неделе" kept with its
@@ -511,13 +513,15 @@ BLIND_SETS = [
     # 33/40, 1 at session 30's end (main b4b5df91; summary only).
     # 34/40, 1 at session 31's end (main 7b374f93; summary only).
     # 35/40, 0 at session 40's end (main 81179225; summary only).
-    ("dialogs_frozen28.yaml", 35, 0),
+    # 36/40, 0 at session 42's end (main af30a4dc; summary only).
+    ("dialogs_frozen28.yaml", 36, 0),
     # the twenty-ninth batch (session 30), as first measured on session 30's starting code
     # (main 8437bb20, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 35/40, 0 asked again ...
     # 37/40, 0 at session 30's end (main b4b5df91; summary only).
     # 39/40, 0 at session 31's end (main 7b374f93; summary only).
-    ("dialogs_tune29.yaml", 39, 0),
+    # 40/40, 0 at session 42's end (main af30a4dc; summary only).
+    ("dialogs_tune29.yaml", 40, 0),
     # ... and its frozen part, the honest dialog measure during session 30 (sealed: measured by
     # the lead only), at its first untouched figure (31/40, 1 asked again); now a regression
     # set, run for its summary only.
@@ -558,7 +562,8 @@ BLIND_SETS = [
     # 36/40, 1 at session 33's end (main 5661ec59; summary only).
     # 37/40, 1 at session 35's end (main 04915c53; summary only).
     # 39/40, 0 at session 36's end (main b3517bda; summary only).
-    ("dialogs_frozen31.yaml", 39, 0),
+    # 40/40, 0 at session 42's end (main af30a4dc; summary only).
+    ("dialogs_frozen31.yaml", 40, 0),
     # the thirty-second batch (session 33), as first measured on session 33's starting code
     # (main 4cf6471c, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 36/40, 2 asked again ...
@@ -636,7 +641,8 @@ BLIND_SETS = [
     # (main 3b1444df, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 32/40, 2 asked again ...
     # 34/40, 0 at session 39's end (main 806e88a5; summary only).
-    ("dialogs_tune38.yaml", 34, 0),
+    # 36/40, 0 at session 42's end (main af30a4dc; summary only).
+    ("dialogs_tune38.yaml", 36, 0),
     # ... and its frozen part, the honest dialog measure during session 39 (sealed: measured by
     # the lead only), at its first untouched figure (31/40, 3 asked again); now a regression
     # set, run for its summary only.
@@ -654,17 +660,20 @@ BLIND_SETS = [
     # set, run for its summary only.
     # 33/40, 3 at session 40's end (main 81179225; summary only).
     # 35/40, 1 at session 41's end (main 4d78e05e; summary only).
-    ("dialogs_frozen39.yaml", 35, 1),
+    # 37/40, 0 at session 42's end (main af30a4dc; summary only).
+    ("dialogs_frozen39.yaml", 37, 0),
     # the fortieth batch (session 41), as first measured on session 41's starting code
     # (main 0d3132f9, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 36/40, 3 asked again ...
     # 37/40, 2 at session 41's end (main 4d78e05e; summary only).
-    ("dialogs_tune40.yaml", 37, 2),
+    # 37/40, 1 at session 42's end (main af30a4dc; summary only).
+    ("dialogs_tune40.yaml", 37, 1),
     # ... and its frozen part, the honest dialog measure during session 41 (sealed: measured by
     # the lead only), at its first untouched figure (32/40, 3 asked again); now a regression
     # set, run for its summary only.
     # 33/40, 3 at session 41's end (main 4d78e05e; summary only).
-    ("dialogs_frozen40.yaml", 33, 3),
+    # 34/40, 2 at session 42's end (main af30a4dc; summary only).
+    ("dialogs_frozen40.yaml", 34, 2),
     # the forty-first batch (session 42), as first measured on session 42's starting code
     # (main b1233ddf, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 32/40, 1 asked again ...
