@@ -55,6 +55,11 @@ class ChannelHealth:
         self._states = states
 
     @property
+    def shared_states(self) -> ChannelStates | None:
+        """The store's channel states this host shares its findings in (None: not shared)."""
+        return self._states
+
+    @property
     def shared_down(self) -> bool | None:
         """Whether the store says the channel is down, as this host last wrote or read it
         (None: not yet)."""
@@ -191,7 +196,7 @@ async def shared_view(
 ) -> list[dict[str, Any]]:
     """Each channel of `healths`, up or down (and why) as every host sharing the store
     found it; this host's own view alone while the store does not answer (in `seconds`)."""
-    states = next((h._states for h in healths if h._states is not None), None)
+    states = next((h.shared_states for h in healths if h.shared_states is not None), None)
     if states is None or seconds <= 0:
         return [h.as_dict() for h in healths]
     try:
