@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import redis.asyncio as aioredis
 
-from gateway.store import keys
+from gateway.store import keys, scripts
 
 
 @dataclass(frozen=True)
@@ -30,13 +30,13 @@ class ChannelStates:
 
     def __init__(self, redis: aioredis.Redis) -> None:
         self._redis = redis
+        self._down = redis.register_script(scripts.CHANNEL_DOWN)
 
     async def down(self, channel: str, found: ChannelDown) -> None:
-        """Mark `channel` down; a channel already down keeps its first `since`."""
-        earlier = await self.get(channel)
-        since = min(found.since, earlier.since) if earlier else found.since
-        value = {"reason": found.reason, "since": since, "host": found.host}
-        await self._redis.hset(keys.CHANNELS_DOWN, channel, json.dumps(value))
+        """Mark `channel` down; a channel already down keeps its first `since`, also when
+        two hosts find it at one instant (read and written in one step on the server)."""
+        args = [channel, found.reason, repr(float(found.since)), found.host]
+        await self._down(keys=[keys.CHANNELS_DOWN], args=args)
 
     async def up(self, channel: str) -> None:
         await self._redis.hdel(keys.CHANNELS_DOWN, channel)

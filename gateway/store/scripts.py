@@ -396,6 +396,7 @@ def hash_of(flat: list[bytes]) -> dict[bytes, bytes]:
     """A hash as a script returns it (name, value, name, value...) as a dict."""
     return dict(zip(flat[::2], flat[1::2], strict=True))
 
+
 # An alert notification's run at intake (AlertStore.run_of): the same status as the last
 # one is the same run (a retried delivery, a repeat, an update); another status begins a
 # new one, unless it is a late retry: 'stale'. Late by when it was signed (before the
@@ -463,4 +464,23 @@ TRANSCRIPTS = """
 local found = {}
 for i = 1, #KEYS do found[i] = redis.call('LRANGE', KEYS[i], ARGV[i], -1) end
 return found
+"""
+
+# A channel found down (store/channel_states.py), in one step: a channel already down keeps
+# its first "since" (two hosts finding it at one instant must not leave the later one), with
+# the reason and host of the newest finding. An unreadable value is written anew. The since
+# kept is written back with 17 digits, so it reads as the same float. KEYS: the hash of
+# channels down. ARGV: the channel, the reason, since (seconds), the host.
+CHANNEL_DOWN = """
+local since, text = tonumber(ARGV[3]), ARGV[3]
+local old = redis.call('HGET', KEYS[1], ARGV[1])
+if old then
+  local ok, data = pcall(cjson.decode, old)
+  local earlier = ok and type(data) == 'table' and tonumber(data['since'])
+  if earlier and earlier < since then text = string.format('%.17g', earlier) end
+end
+local value = '{"reason": ' .. cjson.encode(ARGV[2]) .. ', "since": ' .. text ..
+  ', "host": ' .. cjson.encode(ARGV[4]) .. '}'
+redis.call('HSET', KEYS[1], ARGV[1], value)
+return 1
 """
