@@ -409,7 +409,7 @@ def test_what_a_store_asked_into_is_of_names_the_store(
         ("добавьте, пожалуйста, меня в рассылку смены", "ru"),
         ("додайте мене будь ласка в календар чергувань цеху", "uk"),
         # and as before
-        ("добавьте меня пожалуйста в общий ящик приёмной", "ru"),
+        ("добавьте меня пожалуйста в папку с чертежами склада", "ru"),
     ],
 )
 def test_being_added_asked_nicely_is_an_access_request(
