@@ -37,6 +37,7 @@ from gateway.connectors.meta_webhook import (
     meta_secrets,
 )
 from gateway.connectors.reply_windows import ReplyMode, reply_route
+from gateway.connectors.sent_parts import SentParts, reply_key
 from gateway.connectors.unanswered import send_failure
 from gateway.models import Attachment, Button, InboundMessage, OutboundMessage, RateLimit
 from gateway.store import Store
@@ -79,6 +80,7 @@ class MessengerConnector:
         )
         self.clock = clock
         self.profiles = ProfileNames(self.client, store, channel) if section.profile_names else None
+        self.sent_parts = SentParts()  # a long reply's parts Graph confirmed, for a retry
 
     async def start(self, on_message: OnMessage) -> None:
         self.webhook.start(self._named(on_message) if self.profiles else on_message)
@@ -115,16 +117,21 @@ class MessengerConnector:
         if route.mode is ReplyMode.CLOSED:
             raise DeliveryError(route.note, permanent=True)
         parts = split_text(_shown_text(message), self.text_limit)
+        # A retry of this reply (a part refused, or its answer lost) sends only the parts
+        # Graph has not confirmed: the user does not read the first ones twice.
+        key = reply_key(chat_id, message)
         try:
-            for index, part in enumerate(parts):
+            for index in range(self.sent_parts.confirmed(key), len(parts)):
                 last = index == len(parts) - 1
-                body = send_body(chat_id, part, message.buttons if last else (), route.mode)
+                body = send_body(chat_id, parts[index], message.buttons if last else (), route.mode)
                 await self.client.post(f"{self.page_id or 'me'}/messages", body)
+                self.sent_parts.confirm(key, index + 1)
         except GraphError as exc:
             raise delivery_error(exc) from exc
         except (aiohttp.ClientError, TimeoutError) as exc:
             # Meta has no idempotency key: a send with no answer goes once more at most.
             raise send_failure(exc, "graph api") from exc
+        self.sent_parts.finished(key)
 
 
 def _shown_text(message: OutboundMessage) -> str:

@@ -67,6 +67,7 @@ from gateway.connectors.base import (
     with_author,
 )
 from gateway.connectors.ratelimit import SendRateLimiter
+from gateway.connectors.sent_parts import SentParts, reply_key
 from gateway.connectors.unanswered import SEND_TIMEOUT, never_left, send_timeout
 from gateway.models import Attachment, InboundMessage, OutboundMessage
 from gateway.store import Store
@@ -86,7 +87,6 @@ REQUEST_TIMEOUT = 20  # seconds for ordinary Bot API calls; long polls add their
 UPLOAD_TIMEOUT = FILE_UPLOAD_SECONDS  # seconds for sending a file
 SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
-PARTS_REMEMBERED = 1024
 KEYBOARDS_REMEMBERED = 10_000
 
 
@@ -156,7 +156,7 @@ class TelegramConnector:
         self._stopping = asyncio.Event()
         self._tasks: set[asyncio.Task[Any]] = set()
         # Parts of a split text already sent, so a retried send does not repeat them.
-        self._parts_sent: OrderedDict[str, int] = OrderedDict()
+        self.sent_parts = SentParts()
         # Per chat, the bot message whose keyboard is still shown (kept in memory: the hot
         # send path makes no extra store round trip; after a restart a pressed keyboard is
         # still removed, from the id the press carries).
@@ -343,8 +343,8 @@ class TelegramConnector:
         text = with_author(message) if message.text else ""
         parts = split_text(text, TEXT_LIMIT) if text else []
         markup = await self._keyboard(message)
-        key = _send_key(chat_id, message)
-        done = self._parts_sent.get(key, 0)
+        key = reply_key(chat_id, message)
+        done = self.sent_parts.confirmed(key)
         try:
             if done == 0:
                 # A keyboard lives until the next message: the new one makes it stale.
@@ -356,7 +356,7 @@ class TelegramConnector:
                     await self.limiter.acquire(chat_id)
                 last = index == len(parts) - 1
                 sent_id = await self._call_send(chat_id, parts[index], markup if last else None)
-                self._remember_part(key, index + 1)
+                self.sent_parts.confirm(key, index + 1)
                 if last and markup is not None:
                     self._keyboards[chat_id] = sent_id
                     self._keyboards.move_to_end(chat_id)
@@ -367,12 +367,12 @@ class TelegramConnector:
                     continue
                 await self.limiter.acquire(chat_id)
                 await self._send_file(chat_id, attachment, message)
-                self._remember_part(key, index + 1)
+                self.sent_parts.confirm(key, index + 1)
         finally:
             if self._stopping.is_set():
                 # Senders drain after receiving stopped; aiogram reopened its session.
                 await self.bot.session.close()
-        self._parts_sent.pop(key, None)
+        self.sent_parts.finished(key)
 
     async def _call_send(self, chat_id: str, text: str, markup: InlineKeyboardMarkup | None) -> int:
         """Send one message; its Telegram message id."""
@@ -445,12 +445,6 @@ class TelegramConnector:
             for row in updates.keyboard_rows(message.buttons)
         ]
         return InlineKeyboardMarkup(inline_keyboard=rows)
-
-    def _remember_part(self, key: str, count: int) -> None:
-        self._parts_sent[key] = count
-        self._parts_sent.move_to_end(key)
-        while len(self._parts_sent) > PARTS_REMEMBERED:
-            self._parts_sent.popitem(last=False)
 
     async def typing(self, chat_id: str) -> None:
         """Show "typing…" in the user's chat for a few seconds (an operator is writing)."""

@@ -28,7 +28,6 @@ import json
 import logging
 import re
 import secrets
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -45,6 +44,7 @@ from gateway.connectors.base import (
     RecipientBlocked,
     split_text,
 )
+from gateway.connectors.sent_parts import SentParts, reply_key
 from gateway.connectors.unanswered import send_failure
 from gateway.connectors.viber_api import (
     SIGNATURE_HEADER,
@@ -101,7 +101,6 @@ KEYBOARD_TTL = 14 * 24 * 3600  # a rating keyboard may be pressed days later
 _ACTION_BODY = re.compile(r"(.+)\|kb:([0-9a-f]{6})([0-9a-f]{4})?", re.S)
 SERIAL_RANDOM_BYTES = 3
 EARLIER = "earlier:"  # payload prefix of a press on a keyboard no longer shown: it is stale
-PARTS_REMEMBERED = 1024  # replies whose first messages went out and the rest did not (yet)
 BLOCKING_STATUSES = frozenset(
     {ViberStatus.RECEIVER_NOT_REGISTERED, ViberStatus.RECEIVER_NOT_SUBSCRIBED}
 )
@@ -155,7 +154,7 @@ class ViberConnector:
         self._stopping = asyncio.Event()
         self._tasks: set[asyncio.Task[Any]] = set()
         # reply key -> Viber messages of it already sent: the sender's retry goes on from there
-        self._parts_sent: OrderedDict[str, int] = OrderedDict()
+        self.sent_parts = SentParts()
 
     async def start(self, on_message: OnMessage) -> None:
         """Register the webhook in the background: Viber calls it back during set_webhook,
@@ -262,8 +261,8 @@ class ViberConnector:
         contents += [file_message(a, url) for a, url in linked if url]
         # A reply is several Viber messages (a long text's parts, then its files): when one
         # fails and the sender retries, those already shown are not sent again.
-        key = _send_key(chat_id, message)
-        done = self._parts_sent.get(key, 0)
+        key = reply_key(chat_id, message)
+        done = self.sent_parts.confirmed(key)
         try:
             for index, content in enumerate(contents):
                 if index < done:
@@ -274,11 +273,11 @@ class ViberConnector:
                 if "keyboard" in body:
                     await self._keep_keyboard(chat_id, body["keyboard"])
                 if index < len(contents) - 1:
-                    self._remember_part(key, index + 1)
+                    self.sent_parts.confirm(key, index + 1)
         finally:
             if self._stopping.is_set():
                 await self.client.close()  # senders drain after receiving stopped
-        self._parts_sent.pop(key, None)
+        self.sent_parts.finished(key)
 
     async def _keep_keyboard(self, chat_id: str, keyboard: dict[str, Any]) -> None:
         """The keyboard now shown to this user, for a press that comes back untracked."""
@@ -293,12 +292,6 @@ class ViberConnector:
             return False
         mac = found.group(3)
         return mac is None or secrets.compare_digest(mac, _serial_mac(self._token, found.group(2)))
-
-    def _remember_part(self, key: str, sent: int) -> None:
-        self._parts_sent[key] = sent
-        self._parts_sent.move_to_end(key)
-        while len(self._parts_sent) > PARTS_REMEMBERED:
-            self._parts_sent.popitem(last=False)
 
     def _link(self, attachment: Attachment) -> str:
         return self.links.url(attachment.file_id) if self.links and attachment.file_id else ""
@@ -356,11 +349,6 @@ class ViberConnector:
             body["keyboard"] = keyboard(message.buttons, serial)
             body["tracking_data"] = tracking_data(message.buttons, serial)
         return body
-
-
-def _send_key(chat_id: str, message: OutboundMessage) -> str:
-    blob = json.dumps([chat_id, message.to_dict()], ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(blob.encode()).hexdigest()
 
 
 def file_message(attachment: Attachment, url: str) -> dict[str, Any]:

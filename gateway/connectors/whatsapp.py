@@ -32,6 +32,7 @@ from gateway.connectors.graph_api import (
 )
 from gateway.connectors.meta_webhook import DeliveryStatus, MetaWebhook, Received, meta_secrets
 from gateway.connectors.reply_windows import ReplyMode, reply_route
+from gateway.connectors.sent_parts import SentParts, reply_key
 from gateway.connectors.unanswered import send_failure
 from gateway.connectors.whatsapp_payloads import (
     CHANNEL,
@@ -84,6 +85,7 @@ class WhatsAppConnector:
         self.clock = clock
         self.texts = texts or Texts.load()
         self._on_message: OnMessage | None = None
+        self.sent_parts = SentParts()  # a long reply's messages Graph confirmed, for a retry
 
     async def start(self, on_message: OnMessage) -> None:
         """Meta calls us; the callback URL is set in the app dashboard, not through the API."""
@@ -136,18 +138,25 @@ class WhatsAppConnector:
         last_user_at = conv.last_user_at if conv else 0.0
         language = (conv.language if conv else "") or FALLBACK_LANGUAGE
         route = reply_route(self.settings, CHANNEL, last_user_at, self.clock())
+        # A retry of this reply (a message refused, or its answer lost) sends only the
+        # messages Graph has not confirmed: the user does not read the first ones twice.
+        key = reply_key(chat_id, message)
         try:
             if route.mode is ReplyMode.FREE:
                 choose = self.texts.get(language, "btn_choose")
+                bodies = free_form(chat_id, with_author(message), message.buttons, choose)
                 try:
-                    for body in free_form(chat_id, with_author(message), message.buttons, choose):
-                        await self._post(body)
+                    for index in range(self.sent_parts.confirmed(key), len(bodies)):
+                        await self._post(bodies[index])
+                        self.sent_parts.confirm(key, index + 1)
+                    self.sent_parts.finished(key)
                     return
                 except GraphError as exc:
                     if not exc.window_closed:
                         raise
                     log.info("whatsapp: window closed before our clock said so; templating")
             await self._post(self._template(chat_id, message, language))
+            self.sent_parts.finished(key)
         except GraphError as exc:
             raise delivery_error(exc) from exc
         except (aiohttp.ClientError, TimeoutError) as exc:

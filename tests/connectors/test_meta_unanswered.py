@@ -122,3 +122,56 @@ async def test_graph_5xx_and_throttling_are_retried_as_before(
     sent, given_up = await send_through_sender(store, channel, connector, "Try the VPN again")
     assert sent == 1 and given_up == []
     assert meta_api.texts(channel, USERS[channel]) == ["Try the VPN again"]
+
+
+# A paragraph each channel sends as one message of its own (Messenger's limit is 2000
+# characters, WhatsApp's 4096): a reply of three is sent as three messages.
+PARAGRAPH = {"whatsapp": 4000, "messenger": 1900}
+
+
+def three_paragraphs(channel: str) -> list[str]:
+    words = {"a": "reboot the dock", "b": "reseat the cable", "c": "call the desk"}
+    return [
+        (f"{name}: " + f"{said} " * PARAGRAPH[channel])[: PARAGRAPH[channel]].strip()
+        for name, said in words.items()
+    ]
+
+
+async def test_a_long_reply_resent_after_a_lost_answer_repeats_only_the_unconfirmed_part(
+    meta: tuple[str, Connector], meta_api: MetaEmulator, store: Store
+) -> None:
+    """The first part is confirmed, the second's answer is lost: the retry sends the second
+    (it may not have arrived) and the third, never the first again. Before: the whole reply
+    went again, the first part shown twice."""
+    channel, connector = meta
+    first, second, third = three_paragraphs(channel)
+    meta_api.answered_before_stall = 1
+    meta_api.stalled_answers, meta_api.stall_seconds = 1, 1.5
+    sent, given_up = await send_through_sender(
+        store, channel, connector, "\n".join([first, second, third])
+    )
+    assert sent == 1 and given_up == []
+    assert meta_api.texts(channel, USERS[channel]) == [first, second, second, third]
+
+
+async def test_a_long_reply_refused_midway_goes_on_from_the_refused_part(
+    meta: tuple[str, Connector], meta_api: MetaEmulator
+) -> None:
+    """A lost answer, then a refusal (Graph 503), then the send that gets through: each try
+    starts at the first part not confirmed, and the reply is sent afresh when it comes
+    again after it went out whole."""
+    channel, connector = meta
+    first, second, third = three_paragraphs(channel)
+    reply = OutboundMessage(text="\n".join([first, second, third]))
+    meta_api.answered_before_stall = 1
+    meta_api.stalled_answers, meta_api.stall_seconds = 1, 1.5
+    with pytest.raises(MaybeDelivered):
+        await connector.send(USERS[channel], reply)
+    meta_api.forced.append((channel, 2, 0, 503))
+    with pytest.raises(DeliveryError) as refused:
+        await connector.send(USERS[channel], reply)
+    assert not refused.value.permanent
+    await connector.send(USERS[channel], reply)
+    assert meta_api.texts(channel, USERS[channel]) == [first, second, second, third]
+    await connector.send(USERS[channel], reply)  # the same words again later: all of them
+    assert meta_api.texts(channel, USERS[channel])[4:] == [first, second, third]

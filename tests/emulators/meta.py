@@ -128,6 +128,7 @@ class MetaEmulator(CallingBackEmulator):
         # after `stall_seconds`: an answer lost on a slow or broken link.
         self.stalled_answers = 0
         self.stall_seconds = 0.0
+        self.answered_before_stall = 0  # sends answered at once before the stalled ones
         self.send_statuses = True
         self._ids = itertools.count(1)
         self._queue: asyncio.Queue[Delivery] = asyncio.Queue()
@@ -168,7 +169,9 @@ class MetaEmulator(CallingBackEmulator):
                 refused.headers["Retry-After"] = self.forced_retry_after
             return refused
         answer = self._taken(product, request.match_info["node"], body)
-        if self.stalled_answers > 0 and answer.status == 200:
+        if self.answered_before_stall > 0 and answer.status == 200:
+            self.answered_before_stall -= 1
+        elif self.stalled_answers > 0 and answer.status == 200:
             self.stalled_answers -= 1
             await asyncio.sleep(self.stall_seconds)
         return answer
