@@ -314,9 +314,7 @@ class MetaEmulator(CallingBackEmulator):
         """`GET /<PSID or IGSID>?fields=...`: only the fields asked for, and the id."""
         profile = self.profiles[user_id]
         asked = [f for f in fields.split(",") if f]
-        return web.json_response(
-            {"id": user_id, **{f: profile[f] for f in asked if f in profile}}
-        )
+        return web.json_response({"id": user_id, **{f: profile[f] for f in asked if f in profile}})
 
     async def _media_bytes(self, request: web.Request) -> web.StreamResponse:
         product = self._product_of(request)
