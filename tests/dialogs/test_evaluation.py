@@ -678,9 +678,18 @@ BLIND_SETS = [
     # (main b1233ddf, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 32/40, 1 asked again ...
     ("dialogs_tune41.yaml", 32, 1),
-    # ... and its frozen part, the honest dialog measure from session 42, at its first untouched
-    # figure (32/40, 1 asked again), run for its summary only.
+    # ... and its frozen part, the honest dialog measure during session 42 (sealed: measured by
+    # the lead only), at its first untouched figure (32/40, 1 asked again); now a regression
+    # set, run for its summary only.
+    # 32/40, 1 at session 42's end (main af30a4dc; summary only).
     ("dialogs_frozen41.yaml", 32, 1),
+    # the forty-second batch (session 43), as first measured on session 43's starting code
+    # (main 4701770b, the lead, in a detached snapshot, before any change made with it in view):
+    # its tuning part 33/40, 0 asked again ...
+    ("dialogs_tune42.yaml", 33, 0),
+    # ... and its frozen part, the honest dialog measure from session 43, at its first untouched
+    # figure (34/40, 1 asked again), run for its summary only.
+    ("dialogs_frozen42.yaml", 34, 1),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
