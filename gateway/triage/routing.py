@@ -535,6 +535,21 @@ _A_DEVICE_SAID = re.compile(
 # of it is the outage ("в усіх операторів зникла SCADA на екранах", "has lost the MES screens",
 # "не працює система розподілу самоскидів, екрани порожні"), not a device.
 _A_SYSTEM = re.compile(r"(?<!\w)(?:систем\w*|systems?|scada|mes|erp|wms|crm|мис|міс)(?!\w)", re.I)
+# … or a system the devices work in: the one they cannot get into, are without or book into
+# ("not one keeper can log in to the feeding system on any PC or tablet", "без системи
+# бронювання ні на ресепшені, ні на планшетах", "сканери не проводять коробки в складську
+# систему"), or the telephony all the phones hang on ("IP-телефонія лягла на всіх апаратах").
+# Not a system beside a device ("the POS system printers all jam"), the operating system, or a
+# PC's system unit ("в системном блоке"). Issue 19, session 43.
+_IN_A_SYSTEM = re.compile(
+    r"(?<!\w)(?:в|у|во|до|без|із|из|in|into|to|without|from)\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:систем(?!н)\w*|systems?|scada|erp|wms|crm)(?!\w)|"
+    r"(?<!\w)(?:ip-?)?(?:телефоні[яюїє]\w*|телефони[яюи]\w*|telephony|voip)(?!\w)",
+    re.IGNORECASE,
+)
+_NOT_A_SHARED_SYSTEM = re.compile(
+    r"(?<!\w)(?:операц\w+|operating|файлов\w+|file)\s+(?:систем\w*|systems?)(?!\w)", re.I
+)
 _SCREENS = re.compile(
     r"(?<!\w)(?:экран\w*|екран\w*|screens?|monitors?|монитор\w*|монітор\w*|дисплей\w*|"
     r"displays?)(?!\w)",
@@ -719,6 +734,8 @@ class Routing:
             # screens say they lost ("every tower camera in the dispatch app shows 'Stream
             # offline'"; session 31)
             return False
+        if _IN_A_SYSTEM.search(_NOT_A_SHARED_SYSTEM.sub(" ", text)):
+            return False  # the system the devices work in is what is broken (issue 19)
         votes = self._named(text)
         screens_only = votes.get(SupportGroup.HARDWARE) and not self._named(
             _SCREENS.sub(" ", text)

@@ -241,6 +241,26 @@ def test_screens_showing_a_system_name_no_device(text: str, device: bool) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "device"),
+    [
+        # the system the devices work in is what is broken: they cannot get into it, are
+        # without it or book into it, or the telephony every phone hangs on is down (issue 19)
+        ("ни одна официантка не может войти в систему заказов ни с одного планшета", False),
+        ("nobody at the depot can sign in to the dispatch system on any laptop or tablet", False),
+        ("усі касири без облікової системи, ні на касах, ні на ноутбуках", False),
+        ("сканери на всіх воротах не передають пломби в митну систему", False),
+        ("на всех девяти аппаратах легла IP-телефония, ни один телефон не звонит", False),
+        # … not a system beside a device, the operating system or a PC's system unit
+        ("the ticketing system printers all jam", True),
+        ("на всех ноутбуках в операционной системе пропал звук, колонки молчат", True),
+        ("в системных блоках всех кассовых компьютеров гудят вентиляторы", True),
+    ],
+)
+def test_devices_stopped_in_the_system_they_work_in_name_no_device(text: str, device: bool) -> None:
+    assert Routing().names_a_device(text) is device
+
+
+@pytest.mark.parametrize(
     ("text", "recognised"),
     [
         ("Не друкується договір", True),
