@@ -469,7 +469,21 @@ _LOST_ON_SCREEN = (
     r"(?:no|нет|немає|нема)\s+(?:data|данных|даних)(?!\w)|"
     # … or that the system behind it did not answer in time: "'Gateway timeout'", "'Server
     # timed out'"
-    r"(?:gateway|server|host)\s+(?:time-?out|timed\s+out)(?!\w)"
+    r"(?:gateway|server|host)\s+(?:time-?out|timed\s+out)(?!\w)|"
+    # … or that it has nothing to show and its link is to blame ("'No content available, check
+    # connection'"), that it lost the controller it shows ("«Немає зв'язку з контролером»"), or
+    # that the telephony did not register it ("'SIP registration failed'", "«Немає реєстрації»");
+    # issue 19, session 43: frozen41, tune36, frozen40. Not a link to a device of the room ("«Нет
+    # связи с пультом»": frozen22 calls the scoreboard and its console hardware).
+    r"(?:no\s+content(?:\s+available)?|нет\s+контента|немає\s+контенту)\W{0,3}\s*(?:check|"
+    r"провер\w*|перевір\w*)\s+(?:the\s+|your\s+)?(?:internet\s+|network\s+)?(?:connection|"
+    r"подключени\w*|соединени\w*|підключенн\w*|з'єднанн\w*|з’єднанн\w*)|"
+    r"(?:no|нет|немає|нема|lost)\s+(?:connection|связи|зв'язку|зв’язку|соединения|з'єднання|"
+    r"з’єднання)\s+(?:to|with|с|со|з|із|к|до)\s+(?:the\s+)?(?:controllers?|контроллер\w*|"
+    r"контролер\w*|plc|плк)(?!\w)|"
+    r"(?:sip\s+)?registration\s+(?:failed|error|lost)|(?:нет|немає|нема)\s+(?:sip[\s-]+)?"
+    r"(?:регистрации|реєстрації)(?!\w)|(?:ошибка|помилка)\s+(?:sip[\s-]+)?(?:регистрации|"
+    r"реєстрації)(?!\w)"
 )
 _SERVICE_OUT_OF_REACH = re.compile(
     r"(?:(?<!\w)[«\"'“‘„]|(?<!\w)(?:shows?|showing|says|saying|displays?|reads|пишет|пише|"

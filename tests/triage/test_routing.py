@@ -1069,6 +1069,24 @@ def test_a_screen_whose_link_failed_is_the_network(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a screen with nothing to show that blames its link, one that lost the controller it
+        # shows, a phone or an intercom the telephony did not register: the link is what is
+        # broken, not the screen (issue 19, session 43: each went to hardware or software)
+        "the lobby info screen only shows 'No content available, check your connection'",
+        "рекламний екран у холі показує «Немає контенту, перевірте підключення»",
+        "the greenhouse touch panel says 'No connection to controller' and the readings froze",
+        "на щите в котельной «Нет связи с контроллером», цифры не обновляются",
+        "the intercom tablet at the back gate shows 'SIP registration failed'",
+        "на телефоні в приймальні напис «Немає реєстрації», дзвінки не проходять",
+    ],
+)
+def test_a_screen_that_lost_what_feeds_it_is_the_network(text: str) -> None:
+    assert Routing().group_for(ARTICLES["hardware_broken"], text) is SupportGroup.NETWORK
+
+
+@pytest.mark.parametrize(
     ("text", "group"),
     [
         # a screen that waits for its server's answer, or says the server behind it did not
