@@ -10,13 +10,16 @@ and why: in the console, at /healthz and as `firstline_channel_up` in /metrics.
 
 The state is kept in the store too (`ChannelStates`), with the reason and since when, so
 that every host sharing it shows a channel that one host's sender or receiver found down,
-and a success on any host clears it for all (`shared_view`).
+and a success on any host clears it for all (`shared_view`), unless that host works with
+other credentials than those refused: then the hosts do not share one token, and the
+refused host's finding stays, named, until that host is mended (no flapping).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 import socket
 import time
@@ -35,8 +38,12 @@ LIVENESS_READ_SECONDS = 0.5  # /healthz's: a liveness probe must answer fast
 class ChannelHealth:
     """One channel's state as its sender and receiver found it: up, or down and why."""
 
-    def __init__(self, channel: str, recheck_seconds: float = RECHECK_SECONDS) -> None:
+    def __init__(
+        self, channel: str, recheck_seconds: float = RECHECK_SECONDS, *, credentials: str = ""
+    ) -> None:
         self.channel = channel
+        self.credentials = fingerprint(credentials) if credentials else ""
+        self.host = socket.gethostname()
         self.recheck_seconds = recheck_seconds
         self.reason = ""
         self.since = 0.0  # wall-clock time the channel was found down
@@ -93,7 +100,7 @@ class ChannelHealth:
         self._up.clear()
         self._next_try = time.monotonic() + self.recheck_seconds
         self._written_down = False
-        self._write(ChannelDown(reason, self.since, socket.gethostname()))
+        self._write(ChannelDown(reason, self.since, self.host, self.credentials))
 
     def accepted(self) -> None:
         """A call through the channel worked: it is up, here and (in the store) for every
@@ -134,7 +141,7 @@ class ChannelHealth:
         async with self._writing:
             try:
                 if found is None:
-                    await states.up(self.channel)
+                    await states.up(self.channel, self.credentials, self.host)
                 else:
                     await states.down(self.channel, found)
             except (*STORE_UNAVAILABLE, OSError) as exc:
@@ -150,7 +157,9 @@ class ChannelHealth:
         the store's when it says down; this host's while its own finding is not written
         yet. A finding of this host that another host has cleared since (a send through
         the channel worked there) is lifted here too: the held replies go."""
-        self._shared_down = shared is not None
+        theirs = shared is not None and self._other_credentials(shared)
+        # Another host's refusal of other credentials is not this host's to clear.
+        self._shared_down = shared is not None and not theirs
         if shared is None and self.down and self._written_down:
             self._lift()
         if shared is None:
@@ -158,13 +167,25 @@ class ChannelHealth:
                 metrics.CHANNEL_UP.labels(self.channel).set(1)
             return self.as_dict()
         metrics.CHANNEL_UP.labels(self.channel).set(0)
-        return {
+        seen: dict[str, Any] = {
             "channel": self.channel,
             "status": "down",
             "reason": shared.reason,
             "since": round(shared.since),
             "host": shared.host,
         }
+        if theirs:
+            seen["other_credentials"] = True  # the refused host's token is not this one's
+        return seen
+
+    def _other_credentials(self, shared: ChannelDown) -> bool:
+        """The store's finding is another host's, of credentials other than this host's."""
+        return bool(
+            self.credentials
+            and shared.credentials
+            and shared.credentials != self.credentials
+            and shared.host != self.host
+        )
 
     async def turn(self, stopping: asyncio.Event) -> bool:
         """True when a send may go: at once while the channel is up; while it is down, one
@@ -187,8 +208,15 @@ class ChannelHealth:
             "status": "down",
             "reason": self.reason,
             "since": round(self.since),
-            "host": socket.gethostname(),
+            "host": self.host,
         }
+
+
+def fingerprint(credentials: str) -> str:
+    """A short, one-way name for a channel's credentials: hosts compare it in the store,
+    which never holds the token itself."""
+    digest = hashlib.sha256(b"firstline channel credentials\0" + credentials.encode())
+    return digest.hexdigest()[:16]
 
 
 async def shared_view(

@@ -19,6 +19,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from gateway.channel_health import ChannelHealth
 from gateway.config import ConfigError, MessengerSettings, Settings
 from gateway.connectors.base import (
     DeliveryError,
@@ -80,6 +81,7 @@ class MessengerConnector:
         )
         self.clock = clock
         self.profiles = ProfileNames(self.client, store, channel) if section.profile_names else None
+        self.health = ChannelHealth(channel, credentials=token)  # the token refused (190)
         self.sent_parts = SentParts()  # a long reply's parts Graph confirmed, for a retry
 
     async def start(self, on_message: OnMessage) -> None:

@@ -151,7 +151,8 @@ class TelegramConnector:
             self.webhook_url, self._secret = _webhook_config(settings)
         session = AiohttpSession(api=TelegramAPIServer.from_base(tg.api_base))
         self.bot = Bot(tg.token.get_secret_value(), session=session)
-        self.health = ChannelHealth(CHANNEL)  # the bot's token refused, sending or polling
+        # The bot's token refused, sending or polling; the token named by its fingerprint only.
+        self.health = ChannelHealth(CHANNEL, credentials=tg.token.get_secret_value())
         self._on_message: OnMessage | None = None
         self._stopping = asyncio.Event()
         self._tasks: set[asyncio.Task[Any]] = set()

@@ -143,7 +143,8 @@ class ViberConnector:
         self.store = store
         self._token = vb.auth_token.get_secret_value()
         self.client = ViberClient(vb.api_base, self._token)
-        self.health = ChannelHealth(CHANNEL)  # the bot's token refused, sending or registering
+        # The bot's token refused, sending or registering; named by its fingerprint only.
+        self.health = ChannelHealth(CHANNEL, credentials=self._token)
         self.bot_name = vb.bot_name[:SENDER_NAME_LIMIT]
         self.bot_avatar = vb.bot_avatar
         self.webhook_url = vb.webhook_url or settings.http.public(WEBHOOK_PATH)

@@ -22,6 +22,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from gateway.channel_health import ChannelHealth
 from gateway.config import ConfigError, Settings
 from gateway.connectors.base import DeliveryError, OnMessage, buttons_as_text, with_author
 from gateway.connectors.graph_api import (
@@ -85,6 +86,7 @@ class WhatsAppConnector:
         self.clock = clock
         self.texts = texts or Texts.load()
         self._on_message: OnMessage | None = None
+        self.health = ChannelHealth(CHANNEL, credentials=token)  # the token refused (190)
         self.sent_parts = SentParts()  # a long reply's messages Graph confirmed, for a retry
 
     async def start(self, on_message: OnMessage) -> None:

@@ -470,7 +470,8 @@ return found
 # its first "since" (two hosts finding it at one instant must not leave the later one), with
 # the reason and host of the newest finding. An unreadable value is written anew. The since
 # kept is written back with 17 digits, so it reads as the same float. KEYS: the hash of
-# channels down. ARGV: the channel, the reason, since (seconds), the host.
+# channels down. ARGV: the channel, the reason, since (seconds), the host, the fingerprint of
+# the credentials refused (empty: not told, and not written).
 CHANNEL_DOWN = """
 local since, text = tonumber(ARGV[3]), ARGV[3]
 local old = redis.call('HGET', KEYS[1], ARGV[1])
@@ -480,7 +481,26 @@ if old then
   if earlier and earlier < since then text = string.format('%.17g', earlier) end
 end
 local value = '{"reason": ' .. cjson.encode(ARGV[2]) .. ', "since": ' .. text ..
-  ', "host": ' .. cjson.encode(ARGV[4]) .. '}'
+  ', "host": ' .. cjson.encode(ARGV[4])
+if ARGV[5] and ARGV[5] ~= '' then value = value .. ', "credentials": ' .. cjson.encode(ARGV[5]) end
+value = value .. '}'
 redis.call('HSET', KEYS[1], ARGV[1], value)
 return 1
+"""
+
+# A channel found working clears its "down" (KEYS[1] the hash, ARGV[1] the channel) unless
+# the finding is another host's (ARGV[3]) refusal of other credentials (ARGV[2] this host's
+# fingerprint): then the hosts do not share one token, and the refused host's finding stays.
+CHANNEL_UP = """
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+if not raw then return 0 end
+local ok, found = pcall(cjson.decode, raw)
+if ok and type(found) == 'table' and ARGV[2] ~= '' then
+  local theirs = found['credentials']
+  if type(theirs) == 'string' and theirs ~= '' and theirs ~= ARGV[2]
+      and found['host'] ~= ARGV[3] then
+    return 0
+  end
+end
+return redis.call('HDEL', KEYS[1], ARGV[1])
 """

@@ -50,3 +50,21 @@ async def test_an_unreadable_state_is_written_anew_and_any_reason_reads_back(
     reason = 'IMAP: «вход отклонён» / "AUTHENTICATIONFAILED"\tретрай'
     await states.down("mail", ChannelDown(reason, 42.0, "node-a"))
     assert await states.all() == {"mail": ChannelDown(reason, 42.0, "node-a")}
+
+
+async def test_a_working_host_clears_a_refusal_of_its_own_credentials_only(
+    store: Store,
+) -> None:
+    """Host B's wrong token refused; host A works with its own (another): A's success
+    leaves B's finding, which only B itself or a host of the same credentials clears."""
+    states = store.channel_states
+    refused = ChannelDown("status 2: invalid auth token", 1000.0, "host-b", "b0b0b0b0")
+    await states.down("viber", refused)
+    assert await states.up("viber", "a1a1a1a1", "host-a") is False  # another token's
+    assert await states.get("viber") == refused
+    assert await states.up("viber", "a1a1a1a1", "host-b") is True  # the refused host's own
+    await states.down("viber", refused)
+    assert await states.up("viber", "b0b0b0b0", "host-a") is True  # the same token works
+    await states.down("viber", ChannelDown("status 2: invalid auth token", 1000.0, "host-b"))
+    assert await states.up("viber", "a1a1a1a1", "host-a") is True  # credentials not told
+    assert await states.all() == {}

@@ -18,6 +18,7 @@ from pydantic import SecretStr
 from emulators.harness import with_telegram
 from emulators.server import eventually
 from emulators.telegram import TelegramEmulator
+from gateway import channel_health
 from gateway.app import CHANNEL_HEALTH, RUNTIME
 from gateway.channel_health import ChannelHealth
 from gateway.config import Settings
@@ -49,17 +50,21 @@ async def shown(http: aiohttp.ClientSession, gw: Gateway) -> dict[str, Any]:
     return {"console": console, "healthz": healthz, "readyz": readyz, "metric_up": up}
 
 
-@pytest.fixture
-async def two_hosts(
-    web_settings: Settings, telegram_api: TelegramEmulator
-) -> AsyncIterator[tuple[Gateway, Gateway]]:
-    settings = with_telegram(
+def webhook_settings(web_settings: Settings, telegram_api: TelegramEmulator) -> Settings:
+    return with_telegram(
         web_settings,
         telegram_api,
         mode="webhook",
         webhook_url="https://desk.example.test/webhooks/telegram",
         webhook_secret=SecretStr("two-hosts-one-bot"),
     )
+
+
+@pytest.fixture
+async def two_hosts(
+    web_settings: Settings, telegram_api: TelegramEmulator
+) -> AsyncIterator[tuple[Gateway, Gateway]]:
+    settings = webhook_settings(web_settings, telegram_api)
     async with AsyncExitStack() as stack:
         first = await stack.enter_async_context(running_gateway(settings))
         second = await stack.enter_async_context(running_gateway(settings))
@@ -166,3 +171,49 @@ async def test_a_refusal_keeps_the_first_since_when_another_host_finds_it_later(
     )
     await states.up("viber")
     assert await states.all() == {}
+
+
+async def test_a_host_with_another_token_is_named_down_and_the_state_does_not_flap(
+    web_settings: Settings, telegram_api: TelegramEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Host B runs a wrong token, host A the right one: every place on both hosts shows
+    Telegram down on host B, and A's working sends do not clear it. Before: each of A's
+    sends cleared B's finding and B's next read lifted its hold, so the state flapped
+    between up and down at every try, and never said the hosts' tokens differ."""
+    settings = webhook_settings(web_settings, telegram_api)
+    wrong = settings.telegram.model_copy(update={"token": SecretStr("123456:another-desks-bot")})
+    async with AsyncExitStack() as stack:
+        first = await stack.enter_async_context(running_gateway(settings))
+        with monkeypatch.context() as named:
+            named.setattr(channel_health.socket, "gethostname", lambda: "desk-host-b")
+            second = await stack.enter_async_context(
+                running_gateway(settings.model_copy(update={"telegram": wrong}))
+            )
+        here, there = telegram_of(first), telegram_of(second)
+        assert there.host == "desk-host-b" != here.host
+        await eventually(lambda: there.down, what="host B's token refused")
+        await eventually(lambda: here.shared_down is not None, what="host A registered")
+        states = first.app[RUNTIME].store.channel_states
+        await eventually(lambda: states.get("telegram"), what="shared")
+        operators = [await signed_in(stack, gw) for gw in (first, second)]
+        for _ in range(3):
+            here.accepted()  # a send through the channel worked on host A
+            await here.settled()
+            for http, gw in zip(operators, (first, second), strict=True):
+                seen = await shown(http, gw)
+                assert seen["console"]["status"] == "down", gw.url
+                assert seen["console"]["host"] == "desk-host-b"
+                assert [c["host"] for c in seen["healthz"]] == ["desk-host-b"]
+                assert not seen["metric_up"]
+            assert there.down
+            found = await states.get("telegram")
+            assert found is not None and found.host == "desk-host-b"
+        a_sees = (await shown(operators[0], first))["console"]
+        b_sees = (await shown(operators[1], second))["console"]
+        assert a_sees["other_credentials"] is True  # A's token works: B's is another
+        assert "other_credentials" not in b_sees
+        assert not here.down
+
+        there.accepted()  # host B mended: what it found, it clears
+        await there.settled()
+        assert await states.get("telegram") is None

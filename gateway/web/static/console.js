@@ -227,9 +227,11 @@
     return api("GET", "/console/api/channels").then(function (data) {
       var down = (data.channels || []).filter(function (c) { return c.status === "down"; });
       $("#channels-down").replaceChildren.apply($("#channels-down"), down.map(function (c) {
-        return h("p", { class: "channel-down", text: tr("channel_down", {
-          channel: label("channel_", c.channel), since: new Date(c.since * 1000).toLocaleString(),
-          reason: c.reason }) });
+        // Another host refused with other credentials than this host's (which work).
+        return h("p", { class: "channel-down", text: tr(
+          c.other_credentials ? "channel_down_other_credentials" : "channel_down", {
+            channel: label("channel_", c.channel), since: new Date(c.since * 1000).toLocaleString(),
+            reason: c.reason, host: c.host }) });
       }));
       $("#channels-down").hidden = down.length === 0;
     }).catch(function () {});
