@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.triage.given_away import credentials_given_away
+from gateway.dialogs.extract import tried
+from gateway.triage.given_away import baited, credentials_given_away
 
 
 @pytest.mark.parametrize(
@@ -42,3 +43,41 @@ def test_a_password_typed_on_a_lure_is_given_away(text: str) -> None:
 )
 def test_no_password_given_on_a_lure(text: str) -> None:
     assert not credentials_given_away(text)
+
+
+# One owner for the bait and the secret given (CLOSING42's addendum 1, struct43): the
+# checklist's "tried" and the phishing report read the same words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a login, or a card's data, given (tried's words, now the report's too)
+        "A text about an unpaid parking fine took me to a form and I entered my bank login there",
+        "натиснув посилання в смс про штраф і ввів дані банківської картки",
+        "перешла по ссылке из смс про доставку и указала данные карты",
+    ],
+)
+def test_a_login_or_a_card_given_on_a_lure_is_given_away(text: str) -> None:
+    assert credentials_given_away(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a page called a fake, with no letter named, is the bait: typing on it is no step
+        ("I'm fairly sure I typed my Okta password on a fake payroll page", ""),
+        ("opened a zip attachment from a sender posing as our courier and ran the file inside", ""),
+        (
+            "A text about an unpaid parking fine took me to a form and I entered my bank login "
+            "there. I already changed the password.",
+            "I already changed the password",
+        ),
+        # a link clicked, alone, is no bait: the step stays
+        (
+            "clicked the link for the other verification option, it just loops back",
+            "clicked the link for the other verification option",
+        ),
+    ],
+)
+def test_the_bait_taken_is_no_step(text: str, kept: str) -> None:
+    assert tried.extract(text) == kept
+    assert baited(text) == (kept != "clicked the link for the other verification option")

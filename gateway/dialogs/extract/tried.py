@@ -36,6 +36,7 @@ from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
 from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold, word_at
 from gateway.knowledge.morphology import verb_grammemes
 from gateway.knowledge.vocabulary import DETERMINER_WORDS_ENGLISH, NOUN_DETERMINERS
+from gateway.triage.given_away import baited, called_fake, took_the_bait
 from gateway.triage.phrases import SCREEN_QUOTE
 
 _I = re.IGNORECASE
@@ -531,9 +532,9 @@ def extract(text: str) -> str:
     options = failed_options(masked)
     # a letter that baited the user, and whether it is called a fake: the message's, not a
     # clause's
-    bait = _LETTER.search(text) and _BAIT_SIGN.search(text)
+    bait = baited(text)
     lost = bool(_LOST_DEVICE.search(text))
-    called_fake = bool(_PHISHING_SIGN.search(text))
+    fake = called_fake(text)
     for at in spans:
         clause, own = text[at.start() : at.end()].strip(), masked[at.start() : at.end()].strip()
         if not clause:
@@ -569,10 +570,10 @@ def extract(text: str) -> str:
             continue  # "deleted it yesterday afternoon": when the file was lost, no fix
         if (
             bait
-            and _FELL_FOR.search(folded)
+            and took_the_bait(folded)
             and not _CHANGED_PASSWORD.search(folded)
             and not _CONTAINED.search(folded)
-            and not (_opened_elsewhere(folded) and not called_fake)
+            and not (_opened_elsewhere(folded) and not fake)
         ):
             continue  # "перешла по ссылке и ввела пароль": how the bait was taken, no fix
         if (
@@ -1118,25 +1119,10 @@ def time_is_start(attempt: str, text: str) -> bool:
     return changed and not _FIX_EN.search(folded) and not _CONSUMABLE.search(folded)
 
 
-# A letter or a message that baited the user, and what taking the bait is: a link followed or
-# clicked, an attachment or a file opened or run, a login or a password typed on its page
-# ("Пришло письмо якобы от банка, я перешла по ссылке и ввела логин и пароль", "во вложении
-# архив, я его открыла и запустила файл внутри", "clicked the link and typed my password"):
-# how the incident happened, never a step against it (the blind writers count it so). The
-# password changed after it is the step ("Пароль уже сменила", "Пароль вона вже змінила").
-_LETTER = case_blind(
-    r"(?<!\w)(?:письм\w*|лист(?:а|і|ом)?|email\w*|e-mail\w*|mail(?:s)?|message|сообщени\w*|"
-    r"повідомлен\w*|смс|sms)(?!\w)"
-)
-_PHISHING_WORDS = (
-    r"якобы|будто|нібито|начебто|fake|phishing|фишинг\w*|фішинг\w*|pretending|posing|"
-    r"looked like|looks (?:like|off)|подозрит\w*|підозріл\w*|strange|suspicious"
-)
-_PHISHING_SIGN = case_blind(rf"(?<!\w)(?:{_PHISHING_WORDS})")
-_BAIT_SIGN = case_blind(
-    rf"(?<!\w)(?:{_PHISHING_WORDS}|ссылк\w*|посиланн\w*|link|вложени\w*|вкладенн\w*|attachment|"
-    r"архив\w*|архів\w*)"
-)
+# A letter or a message that baited the user, and what taking the bait is, are read by
+# triage/given_away.py: how the incident happened, never a step against it (the blind writers
+# count it so). The password changed after it is the step ("Пароль уже сменила", "Пароль вона
+# вже змінила").
 # … but where nothing says the letter is a fake, a link or an attachment opened again or in
 # another program is a step against a fault: "открыла вложение через другой просмотрщик — то же
 # самое", "opened the link in Edge too, no luck" (review27)
@@ -1150,15 +1136,6 @@ def _opened_elsewhere(folded: str) -> bool:
     return bool(_RETRIED.search(folded) or _ELSEWHERE_EN.search(folded))
 
 
-_FELL_FOR = case_blind(
-    r"(?<!\w)(?:(?:перешл\w*|перешел|перешёл|перейшл\w*|перейшов|нажал\w*|натиснул\w*|натиснув|"
-    r"клацнул\w*|клацнув|кликнул\w*|тыкнул\w*|clicked|followed|opened|открыл\w*|відкрил\w*|"
-    r"відкрив|запустил\w*|запустив|ran|enabled|включил\w*|увімкнул\w*)(?!\w)[^.;!?\n]{0,60}?"
-    r"(?:ссылк\w*|посиланн\w*|link|вложени\w*|вкладенн\w*|attachment|архив\w*|архів\w*|"
-    r"файл\w*|file|exe|макрос\w*|macros?|content)|"
-    r"(?:ввел\w*|ввёл|ввів|вводил\w*|набрал\w*|typed|entered|put in|gave)(?!\w)[^.;!?\n]{0,40}?"
-    r"(?:логин\w*|логін\w*|пароль|пароля|парол\w*|login|password|credentials|дан\w*))(?!\w)"
-)
 # (up to three words between the password and the verb: "Пароль від пошти вже змінила",
 # frozen39)
 _CHANGED_PASSWORD = case_blind(
