@@ -558,14 +558,17 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
             # "в программе «Устройство не найдено»": a program's window says it (a folder or a
             # button named «Не удалять» is still a name)
             said = _PROGRAM_BEFORE.search(before) and QUOTE_SAYS.search(quoted)
+            bait = _bait_says(before, quoted, text)
             if (
                 _ORGANISATION_BEFORE.search(before)
                 or (_IN_A_PLACE.search(before) and not QUOTE_SAYS.search(quoted))
                 or (_names_a_thing(before, text[found.end() :]) and not said)
-            ) and not _bait_says(before, quoted, text):
+            ) and not bait:
                 continue  # готель «Дніпро», папка «Сметы»: a name, not what the screen says
             shown = _SHOWN_BEFORE.search(before)  # "and it still pops up "Need password""
-            if shown or not any(quoted in clause for clause in named):
+            # a fake letter's words stay what the user saw, though the sentence goes on to
+            # what was done ("An email titled '…' led me to a login page and I typed …")
+            if shown or bait or not any(quoted in clause for clause in named):
                 add(quoted)
     for found in _sayings(text):
         said = _said_part(found.group(1))
@@ -806,9 +809,16 @@ _PROGRAM_BEFORE = re.compile(
 # user typed a password on its page, and the words say something, three or more of them. An
 # ordinary letter's subject is a name ("письмо «Акт сверки» не открывается"), and so is a
 # document's ("лист «Рахунок-фактура» з архівом", frozen6: asked what the screen said).
-_LETTER_BEFORE = case_blind(
+_LETTER = (
     r"(?<!\w)(?:письм\w*|лист(?:а|і|ом)?|e-?mails?|mails?|messages?|сообщени\w*|повідомлен\w*|"
-    r"sms|смс)(?:\s+[^\s.;!?«»\"“”']+){0,5}\s*$"
+    r"sms|смс)"
+)
+# … or its subject, named as one after who it pretends to be: "an email supposedly from our
+# chemical supplier, subject '…'", "лист нібито від податкової з темою «…»"
+_LETTER_BEFORE = case_blind(
+    rf"{_LETTER}(?:\s+[^\s.;!?«»\"“”']+){{0,5}}\s*$|"
+    rf"{_LETTER}(?:\s+[^\s.;!?«»\"“”']+){{0,12}}?\s+(?:subject(?:\s+line)?|titled|"
+    r"(?:с|з|під|под)\s+тем(?:ой|ою)|тема)\s*:?\s*$"
 )
 _BAITED = case_blind(
     r"(?<!\w)(?:якобы|будто|нібито|начебто|fake|phishing|фишинг\w*|фішинг\w*|pretending|"
