@@ -113,7 +113,7 @@ def _read_fields(text: str) -> dict[str, str]:
     products = product.extract_all(text)
     attempts = tried.extract(text)
     said = errors.extract(text, exclude=products, attempts=attempts.split("; "))
-    system = systems.extract(text)
+    system = _system_outside(systems.extract(text), said, text)
     # "даже после перезагрузки", "after a reboot it's the same": a fix tried, no start
     dated = without_tried_fixes(text) if attempts else text
     found = {
@@ -215,6 +215,20 @@ def _outside_system(products: list[str], system: str, text: str) -> list[str]:
         return word_at(said, name) >= 0 and word_at(rest, name) < 0
 
     return [p for p in products if not only_in_system(p)]
+
+
+def _system_outside(system: str, said: str, text: str) -> str:
+    """The system, unless it is named only inside what the screen says: "«Windows не може
+    отримати доступ до S:»", "Windows cannot access the drive", "stuck on 'Getting Windows
+    ready'" are the messages' words, not the user saying which system runs (tune38 took
+    "Windows" from the error and never asked "which Windows?"). A version is the user's:
+    "Offline on my Windows 10 PC", read whole as the message, still says Windows 10."""
+    if not system or not said or re.search(r"\d", system):
+        return system
+    rest = fold(text)
+    for message in said.split("; "):
+        rest = rest.replace(fold(message), " ")
+    return system if systems.extract(rest) else ""
 
 
 def _said_of(system: str, text: str) -> str:
