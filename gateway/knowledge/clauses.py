@@ -437,7 +437,8 @@ def after_damage(text: str, lang: str | None, words: Sequence[Token]) -> frozens
             break  # a problem of its own: a secret, an account, mail
         if damaged:
             found.extend(start + i for i, t in enumerate(part) if not t.stop)
-        elif any(damage_word(t) for t in part) and any(
+        # the damage as `words` read it ("splashed" is a spill, spills.splashed)
+        elif any(damage_word(words[start + i]) for i in range(len(part))) and any(
             t.word in DAMAGED_THINGS or t.lemma in DAMAGED_THINGS for t in part
         ):
             damaged = True

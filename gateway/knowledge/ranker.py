@@ -111,7 +111,7 @@ from gateway.knowledge.rooms import room_windows
 from gateway.knowledge.scoreboards import scoreboard_screens
 from gateway.knowledge.shields import shield_screens
 from gateway.knowledge.smells import burnt_stench
-from gateway.knowledge.spills import damage_word, fell_from, spilled_elsewhere
+from gateway.knowledge.spills import damage_word, fell_from, spilled_elsewhere, splashed
 from gateway.knowledge.stages import instrument_keys, show_sound
 from gateway.knowledge.things import Subject, english_failures, failing, shared, subject
 from gateway.knowledge.tunnels import vpn_routes
@@ -309,6 +309,8 @@ _HOME = lemma("home", "en")
 _MAILBOX = lemma("mailbox", "en")
 # What a file or a folder wiped or erased is read as (file_recovery's word).
 _DELETED = lemma("deleted", "en")
+# What a liquid splashed onto a device is read as: a spill (spills.splashed).
+_SPILL = lemma("spill", "en")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
 # Rank orders less than this apart (a tenth of a point of the 0-100 score shown) are a tie,
 # broken by the similarity to the sample questions: "инет отвалился" is 79.51 for the wired
@@ -687,6 +689,14 @@ class Ranker:
         # place was dropped (spills.py), no service that went down; a phone dropped with its
         # second factor is the lost phone (below).
         words = _read_as(words, fell_from(words), "уронил", _read_lemma("уронил", "ru"))
+        # "resin got splashed on the keyboard", "капнула карамель на клавиатуру", "the kettle
+        # tipped over onto the laptop": a liquid that reached a device is spilt on it
+        # (spills.py), no program's splash screen.
+        splashes = splashed(words)
+        english = {i for i in splashes if words[i].word.isascii()}
+        spilt, spilt_in = ("пролив", "uk") if lang == "uk" else ("пролил", "ru")
+        words = _read_as(words, english, "spilled", _SPILL)
+        words = _read_as(words, splashes - english, spilt, _read_lemma(spilt, spilt_in))
         # "смердить горілим", "воняет горелым": a stench of burning is the smell (smells.py).
         smell, said_in = ("пахне", "uk") if lang == "uk" else ("пахнет", "ru")
         words = _read_as(words, burnt_stench(words), smell, _read_lemma(smell, said_in))

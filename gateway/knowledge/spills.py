@@ -23,6 +23,8 @@ from gateway.knowledge.vocabulary import (
     SPILL_DEVICES,
     SPILL_SURFACES,
     SPILLING_STEMS,
+    SPLASH_WORDS,
+    TIPPED_WORDS,
 )
 from gateway.knowledge.wordlists import said
 
@@ -55,6 +57,55 @@ def _damage_done(word: str) -> bool:
         for lang in ("ru", "uk")
         for lemma, tags in readings(word, lang)
     )
+
+
+def splashed(words: Sequence[Token]) -> frozenset[int]:
+    """Positions of the words of a liquid that reached a device other than by pouring
+    (vocabulary.SPLASH_WORDS: "resin got splashed on the keyboard", "капнула горячая
+    карамель прямо на клавиатуру") or of a vessel that tipped over onto one ("the kettle
+    tipped over onto our Dell Latitude"): the spill the damage article speaks of. Only with a
+    device named in the message, or a name said where the liquid went ("onto our Dell
+    Latitude"); "the fountain splashed the visitors" is none."""
+    found = frozenset(
+        index
+        for index, token in enumerate(words)
+        if _splash(token)
+        or (
+            token.word in TIPPED_WORDS
+            and index + 1 < len(words)
+            and words[index + 1].word == "over"
+        )
+    )
+    if not found or any(said(t, SPILL_DEVICES) for t in words):
+        return found
+    return frozenset(index for index in found if _onto_a_name(words, index + 1))
+
+
+def _splash(token: Token) -> bool:
+    if token.word.isascii():
+        return token.word in SPLASH_WORDS
+    return _splash_done(token.word)
+
+
+@lru_cache(maxsize=4096)
+def _splash_done(word: str) -> bool:
+    """A Russian or a Ukrainian word read by either dictionary as a splash done (the past)."""
+    return any(
+        lemma in SPLASH_WORDS and tags.isdisjoint(_NOT_DONE)
+        for lang in ("ru", "uk")
+        for lemma, tags in readings(word, lang)
+    )
+
+
+def _onto_a_name(words: Sequence[Token], start: int) -> bool:
+    """A preposition of where a spill went a few words after it, with a name right after
+    it or one word later ("onto our Dell Latitude 5420"): a device by its make or model."""
+    ahead = words[start : start + _REACH]
+    onto = next((i for i, t in enumerate(ahead) if t.word in _ONTO), None)
+    if onto is None:
+        return False
+    landed = [t for t in ahead[onto + 1 :] if t.word not in _ONTO][:2]  # "over onto our Dell"
+    return any(t.name or t.capital for t in landed)
 
 
 def fell_from(words: Sequence[Token]) -> frozenset[int]:

@@ -1895,6 +1895,19 @@ COOLER_WATER_WORDS: frozenset[str] = _words("вода стаканчик бут�
 # soak in the past ("dropped", "soaked"; "the call drops", "pour some water" are none), as
 # stems.
 SPILLING_STEMS: frozenset[str] = _words("spill")
+# A liquid that reached a device other than by pouring, done (English words; Russian and
+# Ukrainian lemmas): "resin got splashed on the keyboard", "капнула горячая карамель прямо
+# на клавиатуру", "бризнула фарба на монітор"; and a vessel that tipped over onto it ("the
+# kettle tipped over onto the laptop"). Read as a spill (spills.splashed): the damage
+# article's word, not a program's splash screen or a tap that drips.
+SPLASH_WORDS: frozenset[str] = _words(
+    """
+    splashed splattered spattered sprayed squirted
+    капнуть брызнуть плеснуть
+    капнути бризнути плюснути хлюпнути
+    """
+)
+TIPPED_WORDS: frozenset[str] = _words("tipped toppled")
 DROPPED_STEMS: frozenset[str] = _words("drop knock pour soak")
 
 # What a spill or a drop is said of when it damaged a device: a drink or water, or the
