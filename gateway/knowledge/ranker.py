@@ -113,6 +113,7 @@ from gateway.knowledge.shields import shield_screens
 from gateway.knowledge.smells import burnt_stench
 from gateway.knowledge.spills import damage_word, fell_from, spilled_elsewhere, splashed
 from gateway.knowledge.stages import instrument_keys, show_sound
+from gateway.knowledge.tablets import tablet_makes
 from gateway.knowledge.things import Subject, english_failures, failing, shared, subject
 from gateway.knowledge.tunnels import vpn_routes
 from gateway.knowledge.vocabulary import (
@@ -706,6 +707,13 @@ class Ranker:
         words = _read_as(
             words, computer_coolers(words), "вентилятор", _read_lemma("вентилятор", fan_in)
         )
+        # "Планшет Samsung Galaxy Tab A8 на Android 13 …": the make and the system of a
+        # tablet are its name, no phone whose mail is set up (tablets.py).
+        named_tablet = tablet_makes(words)
+        if named_tablet:
+            words = tuple(
+                t._replace(stop=True) if i in named_tablet else t for i, t in enumerate(words)
+            )
         # "уронил телефон с аутентификатором в септик, он сдох": a phone gone with its second
         # factor is the phone lost (phones.py), and that it died says nothing more.
         # A phone named by its make or as a handset is the phone that went ("switched from

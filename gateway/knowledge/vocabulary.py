@@ -2045,6 +2045,10 @@ GONE_WORDS: frozenset[str] = _words(
 # A phone as the user names it when it goes ("swapped my handset", "switched from Android to
 # iPhone"): the phone words and the makes a phone is called by.
 GONE_PHONE_WORDS: frozenset[str] = PHONE_PLACES | _words("handset")
+# A tablet (lemmas; English words) and the words its make and system are read as ("Samsung",
+# "Galaxy", "Android"): said of a tablet, they are its name (tablets.py).
+TABLET_WORDS: frozenset[str] = _words("планшет планшетик tablet tablets")
+ANDROID_WORDS: frozenset[str] = _words("android андроид андроїд")
 SECOND_FACTOR_STEMS: tuple[str, ...] = (
     "аутентифик", "автентифік", "аутентифік", "authent", "двухфактор", "двофактор",
     "двухэтап", "двоетап",
