@@ -41,7 +41,8 @@ _ENTERED = (
 )
 # … the secret a few words or a short stretch of the clause after the verb
 _GIVEN = (
-    rf"(?<!\w){_ENTERED}(?!\w)(?:(?:\s+[\w'’+-]+){{0,5}}?\s+|[^.;!?\n]{{0,40}}?){_SECRET}(?!\w)"
+    rf"(?<!\w){_ENTERED}(?!\w)(?:(?:\s+[\w'’+-]+){{0,5}}?\s+|[^.;!?\n]{{0,40}}?)"
+    rf"(?<!\w){_SECRET}(?!\w)"
 )
 # … not a new one set from a reset link: "entered a new password", "ввела новый пароль"
 _NEW_ONE = (

@@ -39,6 +39,9 @@ def test_a_password_typed_on_a_lure_is_given_away(text: str) -> None:
         # a link clicked, nothing typed: for the matcher to read
         "clicked a link in a strange email, nothing happened",
         "прийшов фішинговий лист, я нічого не вводила",
+        # "дан" inside a word ("задания", "завдання") is no data given (struct43)
+        "перешла по ссылке на портал заказчика и ввела номер задания, пишет ошибка 500",
+        "відкрила посилання на портал і ввела код завдання, висить",
     ],
 )
 def test_no_password_given_on_a_lure(text: str) -> None:
