@@ -1107,3 +1107,28 @@ def test_a_person_asked_for_politely_in_english(text: str, asks: bool) -> None:
 def test_a_wish_about_the_it_guy_is_no_request(text: str, asks: bool) -> None:
     signal = detect_handoff(text)
     assert (signal is not None and signal.reason == "asked_for_person") is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # whether a person exists at all, asked of the desk or as a question, and someone
+        # asked for as real (session 43: the whole checklist was asked of these)
+        ("Дякую, боте. А людина у вас хоч є? Сканер не сканує.", True),
+        ("Есть ли у вас живой человек? Не отправляется почта.", True),
+        ("Ну і що, людина тут є?", True),
+        ("Слушайте, человек там вообще есть?", True),
+        ("так шо, нема жодної живої людини? принтер не друкує", True),
+        ("А можно кого-нибудь настоящего? Outlook не открывается.", True),
+        ("А можна когось справжнього з айтішників?", True),
+        # … not the writer's own people, nor an ordinary question to the bot
+        ("у нас человек есть, а компьютера для него нет", False),
+        ("на складе нет человека, который умеет менять картридж", False),
+        ("Есть ли способ вернуть удалённое письмо?", False),
+        ("А можна якось змінити пароль самостійно?", False),
+        ("Is there a way to recover a deleted email?", False),
+    ],
+)  # fmt: skip
+def test_whether_a_person_exists_asked(text: str, asks: bool) -> None:
+    signal = detect_handoff(text)
+    assert (signal is not None and signal.reason == "asked_for_person") is asks
