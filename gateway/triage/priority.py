@@ -334,6 +334,20 @@ BROKEN = PhraseSet([
     r" (work|working|open|start|print|load|connect|send|show)\w*", r"fail\w*",
     r"не (\w+ )?(работа\w*|працю\w*|открыва\w*|відкрива\w*|печата\w*|друку\w*|"
     r"запуска\w*|включа\w*|вмика\w*|грузит\w*|загружа\w*|показыва\w*|показу\w*)",
+    # … or does something else instead of its work (session 43: each was P3 beside a near
+    # deadline): a printer that chews or jams the paper ("принтер жує папір", "jams every
+    # sheet"), mail that sits in the outbox ("emails just sit in the Outbox", "письма висят в
+    # исходящих"), a file saved over ("I saved over the price sheet", "перезаписала файл")
+    r"(жу[её]т|жуют|жує|жують|жевал\w*|жував\w*|зажева\w*|зажёва\w*|зажевыва\w*|"
+    r"зажёвыва\w*|зажову\w*|зажува\w*|мн[её]т|мнут|мне|мнуть|м'яв\w*) (\w+ )?(бумаг\w*|"
+    r"папір|паперу|папер|листы|листов|аркуш\w*|наклейк\w*|етикет\w*|этикет\w*)",
+    r"(chew\w*|eat\w*|jam\w*|crumpl\w*|scrunch\w*) (up )?(the |my |our |every |each |all "
+    r"(the )?)?(paper|pages?|sheets?|labels?|stickers?)", r"paper jams?", r"(jams|jammed|jamming)",
+    r"(sit|sits|sitting|stay|stays|staying|hang|hangs|hanging|stuck) (\w+ )?in (the |my |our )?"
+    r"outbox", r"(висят|висит|зависа\w*|застрева\w*|остают\w*|лежат) (\w+ )?(в|во) исходящих",
+    r"(висять|висить|зависа\w*|застряга\w*|залишают\w*|лежать) (\w+ )?(у|в) (вихідних|"
+    r"надісланих)", r"saved over", r"overwr(ote|itten|iting|ites|ite)",
+    r"(перезаписа\w*|затер(ла|ли|л)|затёр(ла|ли)?|сохранил\w* поверх|зберегл?\w* поверх)",
 ])  # fmt: skip
 # Something wrong said in a word, stopped or not: an urgent how-to to fix it stays P1. Also
 # what works badly: slow, flickering, streaked or faint.

@@ -2620,3 +2620,30 @@ def test_what_goes_out_at_a_near_time_is_a_deadline(text: str, priority: Priorit
 )  # fmt: skip
 def test_a_deadline_near_and_something_wrong_is_p1(text: str, priority: Priority) -> None:
     assert assess_priority(text).priority is priority
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        # a thing doing something else instead of its work, beside a deadline close ahead, is
+        # P1 (session 43): a printer chewing the paper, mail sitting in the outbox, a file
+        # saved over
+        ("Принтер в бухгалтерии жуёт бумагу, а акты надо отдать клиенту до 16:00", Priority.P1),
+        ("Етикетковий принтер зажовує наклейки, а о 15:00 приїде машина за партією",
+         Priority.P1),
+        ("The label printer jams every sheet and we ship the parcels at 4pm", Priority.P1),
+        ("My invoices sit in the outbox since lunch and they are due today by 5pm", Priority.P1),
+        ("Письма висят в исходящих, а договор надо отправить сегодня до 18:00", Priority.P1),
+        ("I overwrote the seating plan by mistake and the gala starts at 7 tonight",
+         Priority.P1),
+        ("случайно перезаписала прайс, а в 14:00 его надо отправить оптовику", Priority.P1),
+        # … not the same fault with no time ahead, nor a time said far off
+        ("Принтер в бухгалтерии жуёт бумагу с утра", Priority.P3),
+        ("my invoices sit in the outbox since lunch", Priority.P3),
+        ("I saved over the seating plan, the gala is in two weeks", Priority.P3),
+    ],
+)  # fmt: skip
+def test_a_thing_doing_something_else_before_a_deadline_is_p1(
+    text: str, priority: Priority
+) -> None:
+    assert assess_priority(text).priority is priority
