@@ -321,7 +321,7 @@ def test_an_answer_with_other_facts_keeps_each_in_its_field(chat: Chat) -> None:
     chat.send("VPN won't connect since Monday")
     assert chat.questions == ["tried"]
     chat.send("actually it started on Tuesday, I rebooted")
-    assert chat.state.fields["since"] == "on Tuesday"
+    assert chat.state.fields["since"] == "started on Tuesday"
     assert chat.state.fields["tried"] == "I rebooted"
 
 

@@ -140,7 +140,7 @@ SHARPER_STARTS = [
     ("Outlook не отправляет письма после обновления", "нет, не помогло, с понедельника так",
      "с понедельника (после обновления)"),
     ("VPN drops since the update", "no, it started on Monday morning",
-     "on Monday morning (since the update)"),
+     "started on Monday morning (since the update)"),
     ("принтер не друкує з учора", "ні, з 9:30 вчора не друкує", "з 9:30"),
     ("не работает сканер, давно уже", "нет, со вторника", "со вторника"),
     # no sharper: the first start stays

@@ -120,8 +120,11 @@ ORDINAL_HOURS: dict[str, int] = {
     "шест": 6, "шост": 6, "седьм": 7, "сьом": 7, "восьм": 8, "девят": 9, "дев'ят": 9,
     "десят": 10, "одиннадцат": 11, "одинадцят": 11, "двенадцат": 12, "дванадцят": 12,
 }  # fmt: skip
+# … in the cases said after "пів на", "половины", "половини": "пів на третю" (the one
+# feminine ordinal whose accusative ends in -ю), "половины третьего", "половини третьої".
 _ORDINAL_HOUR = (
-    "(?:" + "|".join(sorted(ORDINAL_HOURS, key=len, reverse=True)) + r")(?:ого|ой|ої|ую|у)(?![\w'])"
+    "(?:" + "|".join(sorted(ORDINAL_HOURS, key=len, reverse=True)) + r")"
+    r"(?:ьего|ьої|ого|ой|ої|ую|у|ю)(?![\w'])"
 )
 _CLOCK = (
     r"\d{1,2}[:.]\d{2}(?:\s?(?:am|pm|a\.m\.|p\.m\.))?|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)|"
@@ -159,7 +162,11 @@ _HOUR_ENDS = (
     r"весь|вся|всі|усі|уся|увесь)\s|"
     # … or a name, then what it does wrong: "since 11 Outlook keeps every message in the
     # Outbox", "с 9 Teams не открывается"
-    r"\s+(?-i:[A-ZА-ЯІЇЄҐ][\w.-]*)\s+(?:still\s+|всё ещё\s+|досі\s+)?(?:не|ні|not|won't|can't|"
+    # … a name of several words, and where it runs: "since about eleven Adobe Premiere Pro on
+    # my laptop says …" (tune40)
+    r"(?:\s+(?-i:[A-ZА-ЯІЇЄҐ][\w.-]*)){1,4}(?:\s+(?:on|in|at|на|в|у)\s+(?:my|our|the|his|her|"
+    r"their|моем|моём|нашем|моєму|нашому)\s+[\w-]+)?"
+    r"\s+(?:still\s+|всё ещё\s+|досі\s+)?(?:не|ні|not|won't|can't|"
     r"doesn't|isn't|keeps|kept|has|hasn't|stopped|shows|says|gives)\b|"
     # … and what still fails: "three times since 9 and Teams still won't open"
     r"\s+(?:and|but|и|і|но|але)\s+(?:\w+\s+){0,3}?(?:still|всё еще|все еще|всё ещё|досі|"
@@ -322,9 +329,11 @@ _PATTERNS = [
     rf"за останні|в течение|протягом)\s+(?:(?:{_COUNT}|half an?)\s+)?(?:{_UNITS})(?![\w'])"
     r"(?!\s+or\s+so)",
     # … not which one: "во второй час ночи", "в третий день после установки"
-    rf"(?<!во )(?<!в )(?<!у )(?:(?:уже|вже|already)\s+)?(?:{_ORDINAL})\s+(?:день|дня|сутки|"
-    r"доба|добу|неделю|тиждень|day|week|"
-    r"час|годину|месяц|місяць)"
+    rf"(?<!во )(?<!в )(?<!у )(?<!зараз )(?<!сейчас )(?:(?:уже|вже|already)\s+)?(?:{_ORDINAL})\s+"
+    r"(?:день|дня|сутки|"
+    r"доба|добу|неделю|неделя|тиждень|day|week|"
+    # … the hour in either case: "третю годину", "друга година так" (frozen22)
+    r"час|годину|година|месяц|місяць)"
     r"(?:\s+(?:подряд|поспіль|in a row|now))?(?![\w'])",
     rf"(?:{_COUNT})\s+(?:{_UNITS})\s+(?:now|уже|вже)(?![\w'])",
     r"(?:полчаса|півгодини|пів години|полдня|пів дня|half an hour|an hour)\s+"
@@ -407,7 +416,9 @@ _PATTERNS = [
     rf"(?:{_WORKED})(?:\s+[\w'-]+){{0,2}}?\s+(?:{_UNTIL})\s+(?:{_UNTIL_WHEN})(?![\w'])",
     # a day's event said with its possessive, one no list knows: "since yesterday's matinee",
     # "since Monday's stand-up" (last: a known event, "yesterday's toner change", reads whole)
-    rf"(?:since|after|from)\s+(?:yesterday|today|tonight|this (?:mornin[g']?|afternoon|evening)|"
+    # … and the start said with it: "started with Wednesday's update" (frozen41)
+    rf"(?:since|after|from|(?:started|began)\s+with)\s+(?:yesterday|today|tonight|"
+    rf"this (?:mornin[g']?|afternoon|evening)|"
     rf"last night|"
     rf"(?:last\s+)?(?:{_WEEKDAYS}))['’]s\s+[\w-]+(?![\w'])",
 ]
@@ -962,7 +973,9 @@ def _read(text: str) -> tuple[str, list[str]]:
 _DAY_FIRST = re.compile(rf"(?:{_WEEKDAYS})(?![\w'])", _I)
 # A week said in the locative: "на этой неделе", "на прошлой неделе", "на минулому тижні".
 _WEEK_FIRST = re.compile(r"\w+\s+(?:неделе|тижні)(?!\w)", _I)
-_DAY_PREPOSITION = re.compile(r"(?<![\w'])(?:в|во|у|на|on)\s+$", _I)
+# … and the verb that says it started then, in English: "who started on Monday" (a new
+# colleague's first day, frozen39), "it started on Monday morning".
+_DAY_PREPOSITION = re.compile(r"(?<![\w'])(?:(?:started|began)\s+)?(?:в|во|у|на|on)\s+$", _I)
 _WEEK_PREPOSITION = re.compile(r"(?<![\w'])на\s+$", _I)
 
 
