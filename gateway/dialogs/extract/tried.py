@@ -98,6 +98,12 @@ _EN_DONE = case_blind(
     r"forg(?:ot|otten|etting) (?:the |this |that |my |our )?(?:wi-?fi |wireless )?"
     r"(?:network|wi-?fi|ssid)|"
     r"open(?:ed|ing) (?:the )?(?:\w+ )?(?:cover|tray|door|lid)s?|"
+    # … the safe mode a program was opened in, and the earlier copies a lost file is looked
+    # for in: "opened it in safe mode" (tune9, frozen31), "I opened Previous Versions and it
+    # says …" (frozen40); never a file or a letter opened ("opened the attachment")
+    r"open(?:ed|ing) (?:it |them |the \w+ |\w+ )?in safe mode|"
+    r"open(?:ed|ing) (?:the |my )?(?:previous versions|older versions|version history|"
+    r"recycle bin)|"
     # hand steps said plainly, with no verdict beside them: "I pulled two crumpled sheets out",
     # "cancelled all the print jobs", "charged it overnight" (room made, "emptied the recycle
     # bin", is a step only when the fault stays: alone it may be how a file was lost)
