@@ -326,10 +326,16 @@ def _verdict(words: list[str]) -> bool | None:
         return False
     if gone:
         return None if _STILL_FAILS.search(head) else True
-    # Ukrainian "так" is "yes" only in front: "з ранку так" is "like this since morning".
-    if YES.search(head) == "так" and words[0] != "так":
+    # Ukrainian "так" is "yes" only in front: "з ранку так" is "like this since morning"; an
+    # interjection before it is no word of the answer ("о, так, запрацював", frozen40)
+    first = next((w for w in words if w not in _INTERJECTIONS), "")
+    if YES.search(head) == "так" and first != "так":
         return None
     return True if head in YES else None
+
+
+# Sounds a reply may open with before its yes: "о, так", "ой, так", "ох, так, дякую".
+_INTERJECTIONS = frozenset({"о", "ой", "ох", "ого", "ух", "ах"})
 
 
 # Words that may stand beside a yes in a clause of its own: "щас все нормально", "now it works"
@@ -393,13 +399,17 @@ _PERFECTIVE_PAST = frozenset({"VERB", "perf", "past"})  # "поменяла", "�
 
 
 # Where a reply turns: "но", "але", "but", "потом", "then", "after"
-_TURN = re.compile(r"(?<!\w)(?:но|але|однак\w*|проте|but|though|however|then|потом|потім|"
-                   r"после|після|after|теперь|тепер|now)(?!\w)")
+_TURN = re.compile(
+    r"(?<!\w)(?:но|але|однак\w*|проте|but|though|however|then|потом|потім|"
+    r"после|після|after|теперь|тепер|now)(?!\w)"
+)
 
 
 # A no said of the start only: "at first", "сначала", "спочатку"
-_AT_FIRST = re.compile(r"(?<!\w)(?:at first|initially|first|сначала|сперва|вначале|спочатку|"
-                       r"спершу|попервах)(?!\w)")
+_AT_FIRST = re.compile(
+    r"(?<!\w)(?:at first|initially|first|сначала|сперва|вначале|спочатку|"
+    r"спершу|попервах)(?!\w)"
+)
 # A yes said by what works now: "it connected fine", "prints ok now", "підключилось нормально"
 _WORKS_NOW = re.compile(
     r"(?<!\w)(?:connected|connects|opened|opens|printed|prints|loaded|loads|synced|syncs|"

@@ -159,9 +159,15 @@ def test_says_it_is_solved(said: str, solved: bool) -> None:
         # surzhyk: a Russian verb or thanks said the Ukrainian way (frozen29)
         ("Шо, так просто було? Батарейки поміняла, все работає, спасібі!", True),
         ("все одно не работає", False),
+        # an interjection before the Ukrainian "так" leaves it the yes (frozen40's "о, так,
+        # запрацював" was read as neither); "так" after other words is still no yes
+        ("ой, так, принтер знову друкує", True),
+        ("ох, так, допомогло, дякую", True),
+        ("о, так, все гаразд", True),
+        ("ой, з обіду так", None),
     ],
 )
-def test_the_repair_is_a_yes_or_a_no(said: str, verdict: bool) -> None:
+def test_the_repair_is_a_yes_or_a_no(said: str, verdict: bool | None) -> None:
     assert parse_yes_no(said) is verdict
 
 
