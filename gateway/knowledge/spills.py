@@ -45,15 +45,15 @@ def damage_word(token: Token) -> bool:
         return token.lemma in SPILLING_STEMS or (
             token.lemma in DROPPED_STEMS and english_past(token.word)
         )
-    return _damage_done(token.word)
+    return _done(token.word, DAMAGE_VERBS)
 
 
-@lru_cache(maxsize=4096)
-def _damage_done(word: str) -> bool:
-    """A Russian or a Ukrainian word read by either dictionary as a verb of damage done:
-    the past or a participle ("впустили" is the Ukrainian "dropped")."""
+@lru_cache(maxsize=8192)
+def _done(word: str, verbs: frozenset[str]) -> bool:
+    """A Russian or a Ukrainian word read by either dictionary as one of `verbs` done: the
+    past or a participle ("впустили" is the Ukrainian "dropped"; "капнула", "упал")."""
     return any(
-        lemma in DAMAGE_VERBS and tags.isdisjoint(_NOT_DONE)
+        lemma in verbs and tags.isdisjoint(_NOT_DONE)
         for lang in ("ru", "uk")
         for lemma, tags in readings(word, lang)
     )
@@ -84,17 +84,7 @@ def splashed(words: Sequence[Token]) -> frozenset[int]:
 def _splash(token: Token) -> bool:
     if token.word.isascii():
         return token.word in SPLASH_WORDS
-    return _splash_done(token.word)
-
-
-@lru_cache(maxsize=4096)
-def _splash_done(word: str) -> bool:
-    """A Russian or a Ukrainian word read by either dictionary as a splash done (the past)."""
-    return any(
-        lemma in SPLASH_WORDS and tags.isdisjoint(_NOT_DONE)
-        for lang in ("ru", "uk")
-        for lemma, tags in readings(word, lang)
-    )
+    return _done(token.word, SPLASH_WORDS)
 
 
 def _onto_a_name(words: Sequence[Token], start: int) -> bool:
@@ -118,7 +108,9 @@ def fell_from(words: Sequence[Token]) -> frozenset[int]:
     return frozenset(
         index
         for index, token in enumerate(words)
-        if not token.word.isascii() and _fell(token.word) and _from_place(words, index + 1)
+        if not token.word.isascii()
+        and _done(token.word, FALL_VERBS)
+        and _from_place(words, index + 1)
     )
 
 
@@ -138,15 +130,6 @@ def _from_place(words: Sequence[Token], start: int) -> bool:
 def _genitive(word: str) -> bool:
     return any("gent" in tags for lang in ("ru", "uk") for _, tags in readings(word, lang))
 
-
-@lru_cache(maxsize=4096)
-def _fell(word: str) -> bool:
-    """A Russian or a Ukrainian word read by either dictionary as a fall done (the past)."""
-    return any(
-        lemma in FALL_VERBS and tags.isdisjoint(_NOT_DONE)
-        for lang in ("ru", "uk")
-        for lemma, tags in readings(word, lang)
-    )
 
 
 def spilled_elsewhere(words: Sequence[Token]) -> frozenset[int]:
